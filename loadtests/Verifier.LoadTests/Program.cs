@@ -1,0 +1,1 @@
+Console.WriteLine("load tests: not yet built");
