@@ -8,7 +8,6 @@ public sealed record BatchRecord(long Id, long ProductId, string Batch, string E
 
 /// <summary>A pack's own state and who changed it last (needed for undo and double-scan rules).</summary>
 public sealed record PackRecord(
-    long Id,
     long BatchId,
     string SerialNumber,
     PackState State,

@@ -1,0 +1,22 @@
+using Verifier.Core.Packs;
+
+namespace Verifier.Storage;
+
+/// <summary>The system of record for packs. Implemented for SQLite (embedded default) and meant for SQL Server.</summary>
+public interface IPackStore
+{
+    /// <summary>Reads what is stored about a scanned pack (committed data only).</summary>
+    Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decides and records a command: idempotency check, state change, alert and audit row in one
+    /// transaction, committed durably before this returns. Concurrent commands share commits.
+    /// </summary>
+    Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken);
+
+    /// <summary>A pack's audit trail, newest first; only <paramref name="clientId"/>'s entries when given.</summary>
+    Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The owner (MAH client id) of a product, or null when the product is unknown.</summary>
+    Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken);
+}

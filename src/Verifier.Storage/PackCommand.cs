@@ -1,0 +1,45 @@
+using Verifier.Core.Packs;
+
+namespace Verifier.Storage;
+
+/// <summary>
+/// One pack operation to decide and record atomically. The store reads the pack's current view
+/// inside its write transaction and calls <see cref="Decide"/> on it, so a decision can never
+/// rest on a stale read: the view the caller may have taken from the cache (<see cref="Observed"/>)
+/// only tells the store whether that cache was current.
+/// </summary>
+public sealed record PackCommand(
+    TransactionContext Context,
+    string Operation,
+    ScannedPack Scan,
+    string RequestHash,
+    Func<PackView, Decision> Decide,
+    PackView? Observed = null,
+    string? Note = null);
+
+/// <summary>The recorded result of a command: its audit entry and the view after it.</summary>
+/// <param name="Replayed">True when the client transaction id had been answered before and this is that answer.</param>
+/// <param name="ObservedWasStale">True when the caller's cached view differed from the committed one.</param>
+public sealed record PackCommandResult(AuditRecord Audit, PackView ViewAfter, bool Replayed, bool ObservedWasStale);
+
+/// <summary>One entry of the append-only audit trail (DR Art 35(1)(g)); also the stored answer for idempotent retries.</summary>
+public sealed record AuditRecord(
+    string SystemTransactionId,
+    string? ClientTransactionId,
+    DateTimeOffset Timestamp,
+    string ClientId,
+    string? UserId,
+    string LocationId,
+    string Operation,
+    Outcome Outcome,
+    string? ProductCode,
+    string? SerialNumber,
+    string? Batch,
+    string? Expiry,
+    PackState? StateBefore,
+    PackState? StateAfter,
+    InactiveReason? Reason,
+    bool Active,
+    string? AlertId,
+    int RepeatCount,
+    string? Note);

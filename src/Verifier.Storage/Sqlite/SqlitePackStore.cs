@@ -1,0 +1,197 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Verifier.Core.Alerts;
+using Verifier.Core.Packs;
+
+namespace Verifier.Storage.Sqlite;
+
+/// <summary>The pack store on SQLite: reads on pooled connections, every command through the group committer.</summary>
+public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
+{
+    public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return PackViewQuery.Read(connection, null, scan);
+    }
+
+    public Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken) =>
+        database.Writer.RunAsync((connection, transaction) => Apply(connection, transaction, command), cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<AuditRow>(
+            """
+            SELECT * FROM audit
+            WHERE product_code = @productCode AND serial = @serialNumber AND (@clientId IS NULL OR client_id = @clientId)
+            ORDER BY seq DESC LIMIT @limit
+            """,
+            new { productCode, serialNumber, clientId, limit });
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
+    public async Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<string?>(
+            "SELECT owner_id FROM products WHERE product_code = @productCode", new { productCode });
+    }
+
+    private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command)
+    {
+        var context = command.Context;
+        if (context.ClientTransactionId is { } clientTransactionId)
+        {
+            var earlier = connection.QuerySingleOrDefault<AuditRow>(
+                "SELECT * FROM audit WHERE client_id = @ClientId AND client_tx_id = @clientTransactionId",
+                new { context.ClientId, clientTransactionId }, transaction);
+            if (earlier is not null)
+            {
+                var view = PackViewQuery.Read(connection, transaction, command.Scan);
+                if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false);
+                return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
+                    $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false);
+            }
+        }
+
+        var current = PackViewQuery.Read(connection, transaction, command.Scan);
+        var decision = command.Decide(current);
+        var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true);
+        return result with { ObservedWasStale = command.Observed is { } observed && observed.Stamp != current.Stamp };
+    }
+
+    private static PackCommandResult Record(
+        SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackView view, Decision decision,
+        string? note, bool keepClientTransactionId)
+    {
+        var context = command.Context;
+        var after = decision.ChangesPack ? WritePack(connection, transaction, view, decision, context) : view;
+        var status = PackRules.StatusAfter(view, decision, context.Timestamp);
+        var alertId = decision.Alert is { } kind ? InsertAlert(connection, transaction, command, decision.Outcome, kind, note) : null;
+        var audit = new AuditRecord(
+            context.SystemTransactionId,
+            keepClientTransactionId ? context.ClientTransactionId : null,
+            context.Timestamp,
+            context.ClientId,
+            context.UserId,
+            context.LocationId,
+            command.Operation,
+            decision.Outcome,
+            command.Scan.ProductCode,
+            command.Scan.SerialNumber,
+            view.PackBatch?.Batch ?? command.Scan.Batch,
+            view.PackBatch?.Expiry ?? command.Scan.Expiry,
+            view.Pack?.State,
+            after.Pack?.State,
+            status.Reason,
+            status.Active,
+            alertId,
+            decision.RepeatCount,
+            note);
+        connection.Execute(
+            """
+            INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
+                product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
+            VALUES (@SystemTransactionId, @ClientTransactionId, @RequestHash, @At, @ClientId, @UserId, @LocationId, @Operation, @Outcome,
+                @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note)
+            """,
+            new
+            {
+                audit.SystemTransactionId,
+                audit.ClientTransactionId,
+                command.RequestHash,
+                At = audit.Timestamp.ToUnixTimeMilliseconds(),
+                audit.ClientId,
+                audit.UserId,
+                audit.LocationId,
+                audit.Operation,
+                Outcome = (int)audit.Outcome,
+                audit.ProductCode,
+                audit.SerialNumber,
+                audit.Batch,
+                audit.Expiry,
+                StateBefore = (int?)audit.StateBefore,
+                StateAfter = (int?)audit.StateAfter,
+                Reason = (int?)audit.Reason,
+                audit.Active,
+                audit.AlertId,
+                audit.RepeatCount,
+                audit.Note,
+            },
+            transaction);
+        return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false);
+    }
+
+    /// <summary>
+    /// The conditional update: it names the version the decision was made on, so even a second
+    /// writer (a future multi-node store) could never apply a decision to a changed pack.
+    /// </summary>
+    private static PackView WritePack(SqliteConnection connection, SqliteTransaction transaction, PackView view, Decision decision, TransactionContext context)
+    {
+        var pack = view.Pack!;
+        var changed = decision.NewState is { } state
+            ? pack with
+            {
+                State = state,
+                Version = pack.Version + 1,
+                ChangedAt = context.Timestamp,
+                ChangedByClient = context.ClientId,
+                ChangedByLocation = context.LocationId,
+                RepeatCount = 0,
+            }
+            : pack with { Version = pack.Version + 1, RepeatCount = decision.RepeatCount };
+        var rows = connection.Execute(
+            """
+            UPDATE packs SET state = @State, version = @Version, changed_at = @ChangedAt, changed_by_client = @ChangedByClient,
+                changed_by_location = @ChangedByLocation, repeat_count = @RepeatCount
+            WHERE product_id = @productId AND serial = @SerialNumber AND version = @expectedVersion
+            """,
+            new
+            {
+                State = (int)changed.State,
+                changed.Version,
+                ChangedAt = changed.ChangedAt?.ToUnixTimeMilliseconds(),
+                changed.ChangedByClient,
+                changed.ChangedByLocation,
+                changed.RepeatCount,
+                productId = view.Product!.Id,
+                changed.SerialNumber,
+                expectedVersion = pack.Version,
+            },
+            transaction);
+        if (rows != 1) throw new InvalidOperationException($"Pack {changed.SerialNumber} changed under the writer.");
+        return view with { Pack = changed };
+    }
+
+    private static string InsertAlert(SqliteConnection connection, SqliteTransaction transaction, PackCommand command, Outcome outcome, AlertKind kind, string? note)
+    {
+        var context = command.Context;
+        var alertId = Identifiers.NewAlertId(context.Timestamp);
+        var at = context.Timestamp.ToUnixTimeMilliseconds();
+        connection.Execute(
+            """
+            INSERT INTO alerts (alert_id, created_at, updated_at, client_id, location_id, product_code, serial, batch, expiry,
+                outcome, kind, status, classification, system_tx_id, note)
+            VALUES (@alertId, @at, @at, @ClientId, @LocationId, @ProductCode, @SerialNumber, @Batch, @Expiry,
+                @outcome, @kind, @status, NULL, @SystemTransactionId, @note)
+            """,
+            new
+            {
+                alertId,
+                at,
+                context.ClientId,
+                context.LocationId,
+                command.Scan.ProductCode,
+                command.Scan.SerialNumber,
+                command.Scan.Batch,
+                command.Scan.Expiry,
+                outcome = (int)outcome,
+                kind = (int)kind,
+                status = (int)AlertStatus.New,
+                context.SystemTransactionId,
+                note,
+            },
+            transaction);
+        return alertId;
+    }
+}

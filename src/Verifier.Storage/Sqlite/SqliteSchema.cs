@@ -1,0 +1,128 @@
+namespace Verifier.Storage.Sqlite;
+
+/// <summary>
+/// The schema as an ordered list of migrations; the database records how many it has applied,
+/// so start-up brings any older file forward and never re-runs a step.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE clients (
+            client_id     TEXT PRIMARY KEY,
+            role          INTEGER NOT NULL,
+            location_id   TEXT NOT NULL,
+            display_name  TEXT NOT NULL,
+            created_at    INTEGER NOT NULL
+        );
+        CREATE TABLE api_keys (
+            key_hash      TEXT PRIMARY KEY,
+            client_id     TEXT NOT NULL REFERENCES clients(client_id),
+            created_at    INTEGER NOT NULL
+        );
+
+        -- version: bumped on every change that alters answers (withdrawal), checked by the cache.
+        -- master_version: the product data's own version history (product_versions).
+        CREATE TABLE products (
+            id              INTEGER PRIMARY KEY,
+            product_code    TEXT NOT NULL UNIQUE,
+            scheme          INTEGER NOT NULL,
+            owner_id        TEXT NOT NULL,
+            withdrawn       INTEGER NOT NULL DEFAULT 0,
+            version         INTEGER NOT NULL DEFAULT 1,
+            master_version  INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE product_versions (
+            product_id  INTEGER NOT NULL REFERENCES products(id),
+            version     INTEGER NOT NULL,
+            data        TEXT NOT NULL,
+            created_at  INTEGER NOT NULL,
+            created_by  TEXT NOT NULL,
+            PRIMARY KEY (product_id, version)
+        );
+        CREATE TABLE product_withdrawals (
+            product_id    INTEGER NOT NULL REFERENCES products(id),
+            market        TEXT NOT NULL,
+            reason        TEXT,
+            withdrawn_at  INTEGER NOT NULL,
+            withdrawn_by  TEXT NOT NULL,
+            PRIMARY KEY (product_id, market)
+        );
+
+        -- visible = 0 while an upload is still streaming: its packs exist but are not answered.
+        CREATE TABLE batches (
+            id          INTEGER PRIMARY KEY,
+            product_id  INTEGER NOT NULL REFERENCES products(id),
+            batch       TEXT NOT NULL,
+            expiry      TEXT NOT NULL,
+            recalled    INTEGER NOT NULL DEFAULT 0,
+            version     INTEGER NOT NULL DEFAULT 1,
+            visible     INTEGER NOT NULL DEFAULT 1,
+            created_at  INTEGER NOT NULL,
+            UNIQUE (product_id, batch)
+        );
+
+        -- Billions of rows in a large market: no rowid, the key is the unique identifier itself.
+        CREATE TABLE packs (
+            product_id           INTEGER NOT NULL,
+            serial               TEXT NOT NULL,
+            batch_id             INTEGER NOT NULL,
+            state                INTEGER NOT NULL DEFAULT 1,
+            version              INTEGER NOT NULL DEFAULT 1,
+            changed_at           INTEGER,
+            changed_by_client    TEXT,
+            changed_by_location  TEXT,
+            repeat_count         INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (product_id, serial)
+        ) WITHOUT ROWID;
+        CREATE INDEX packs_batch ON packs (batch_id, state);
+
+        -- Append-only. Also the stored answer to an idempotent retry (client_id, client_tx_id).
+        CREATE TABLE audit (
+            seq            INTEGER PRIMARY KEY,
+            system_tx_id   TEXT NOT NULL UNIQUE,
+            client_tx_id   TEXT,
+            request_hash   TEXT,
+            at             INTEGER NOT NULL,
+            client_id      TEXT NOT NULL,
+            user_id        TEXT,
+            location_id    TEXT NOT NULL,
+            operation      TEXT NOT NULL,
+            outcome        INTEGER NOT NULL,
+            product_code   TEXT,
+            serial         TEXT,
+            batch          TEXT,
+            expiry         TEXT,
+            state_before   INTEGER,
+            state_after    INTEGER,
+            reason         INTEGER,
+            active         INTEGER NOT NULL,
+            alert_id       TEXT,
+            repeat_count   INTEGER NOT NULL DEFAULT 0,
+            note           TEXT
+        );
+        CREATE UNIQUE INDEX audit_client_tx ON audit (client_id, client_tx_id) WHERE client_tx_id IS NOT NULL;
+        CREATE INDEX audit_pack ON audit (product_code, serial);
+
+        CREATE TABLE alerts (
+            alert_id        TEXT PRIMARY KEY,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            client_id       TEXT NOT NULL,
+            location_id     TEXT NOT NULL,
+            product_code    TEXT,
+            serial          TEXT,
+            batch           TEXT,
+            expiry          TEXT,
+            outcome         INTEGER NOT NULL,
+            kind            INTEGER NOT NULL,
+            status          INTEGER NOT NULL,
+            classification  INTEGER,
+            system_tx_id    TEXT NOT NULL,
+            note            TEXT
+        );
+        CREATE INDEX alerts_client ON alerts (client_id, alert_id);
+        """,
+    ];
+}
