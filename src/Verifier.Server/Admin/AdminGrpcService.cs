@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Verifier.Core.Access;
+using Verifier.Server.Identity;
+using Verifier.Storage;
+using V1 = Verifier.V1;
+
+namespace Verifier.Server.Admin;
+
+/// <summary>Client registration by operators; the new key is returned once and kept only as a hash.</summary>
+internal sealed partial class AdminGrpcService(IClientStore clients, TimeProvider clock) : V1.AdminService.AdminServiceBase
+{
+    public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
+    {
+        Caller.Of(context).Demand(Operation.ManageClients);
+        if (!ClientIdPattern().IsMatch(request.ClientId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: 1 to 64 letters, digits, '-', '_' or '.'."));
+        }
+        if (request.Role == V1.ClientRole.Unspecified || !Enum.IsDefined(request.Role))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "role is required."));
+        }
+        if (string.IsNullOrWhiteSpace(request.LocationId) || request.LocationId.Length > 64)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "location_id is required (at most 64 characters)."));
+        }
+        var key = ApiKeys.NewKey();
+        var client = new ClientRecord(request.ClientId, (ClientRole)(int)request.Role, request.LocationId, request.DisplayName);
+        if (!await clients.CreateAsync(client, ApiKeys.Hash(key), clock.GetUtcNow(), context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"Client {request.ClientId} exists."));
+        }
+        return new V1.CreateClientResponse { ClientId = client.ClientId, ApiKey = key };
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex ClientIdPattern();
+}

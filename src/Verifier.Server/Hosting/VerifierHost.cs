@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Verifier.Cache;
+using Verifier.Core.Packs;
+using Verifier.Server.Admin;
+using Verifier.Server.Alerts;
+using Verifier.Server.Identity;
+using Verifier.Server.Observability;
+using Verifier.Server.Packs;
+using Verifier.Storage;
+using Verifier.Storage.Sqlite;
+
+namespace Verifier.Server.Hosting;
+
+/// <summary>Builds the service; shared by Program (the real run) and the integration tests, so both run the same thing.</summary>
+public static class VerifierHost
+{
+    /// <summary>Default gRPC endpoint: loopback only, HTTP/2 without TLS (configure Kestrel for TLS/mTLS).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+        {
+            ["--demo"] = "Verifier:Demo",
+            ["--db"] = "Verifier:Storage:SqlitePath",
+            ["--redis"] = "Verifier:Cache:Redis",
+            ["--cache"] = "Verifier:Cache:Mode",
+            ["--urls"] = "urls",
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Count() == 0)
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            json.UseUtcTimestamp = true;
+        });
+
+        var options = builder.Configuration.GetSection(VerifierOptions.Section).Get<VerifierOptions>() ?? new VerifierOptions();
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        AddStorage(builder.Services, options.Storage);
+        CacheSetup.Add(builder.Services, options.Cache);
+        builder.Services.AddSingleton(new PackRules(new PackRulesPolicy
+        {
+            UndoWindow = options.Rules.UndoWindow,
+            DoubleScanWindow = options.Rules.DoubleScanWindow,
+            DoubleScanTolerance = options.Rules.DoubleScanTolerance,
+        }));
+        builder.Services.AddSingleton<VerifierMetrics>();
+        builder.Services.AddSingleton<PackOperations>();
+        builder.Services.AddSingleton<ApiKeyInterceptor>();
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ApiKeyInterceptor>();
+            grpc.EnableDetailedErrors = false;
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks()
+            .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<CacheHealthCheck>("cache");
+
+        var app = builder.Build();
+        app.MapGrpcService<PackGrpcService>();
+        app.MapGrpcService<AlertGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+
+        if (options.Demo)
+        {
+            var services = app.Services;
+            DemoClients.SeedAsync(services.GetRequiredService<IClientStore>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Verifier.Demo"), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return app;
+    }
+
+    private static void AddStorage(IServiceCollection services, StorageOptions storage)
+    {
+        if (!storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            // The store contract is provider-neutral; the SQL Server implementation is the next storage issue.
+            throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not available in this build; use 'Sqlite'.");
+        }
+        services.AddSingleton(_ => new SqliteDatabase(storage.SqlitePath));
+        services.AddSingleton<IPackStore, SqlitePackStore>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
+        services.AddSingleton<IClientStore, SqliteClientStore>();
+    }
+}

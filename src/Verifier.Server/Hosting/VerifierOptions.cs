@@ -1,0 +1,53 @@
+namespace Verifier.Server.Hosting;
+
+/// <summary>The service's configuration (section "Verifier"); every default is the embedded single-machine run.</summary>
+public sealed class VerifierOptions
+{
+    public const string Section = "Verifier";
+
+    /// <summary>The market this national system serves (ISO 3166-1 alpha-2); withdrawals elsewhere do not change its answers.</summary>
+    public string Market { get; set; } = "DE";
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public CacheOptions Cache { get; set; } = new();
+
+    public RuleOptions Rules { get; set; } = new();
+
+    /// <summary>Seeds the documented demo clients and keys (never in production).</summary>
+    public bool Demo { get; set; }
+}
+
+public sealed class StorageOptions
+{
+    /// <summary>"Sqlite" (embedded default) or "SqlServer".</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    public string SqlitePath { get; set; } = "data/verifier.db";
+
+    public string? SqlServerConnectionString { get; set; }
+}
+
+public sealed class CacheOptions
+{
+    /// <summary>"Embedded" (in-process Garnet on loopback), "Redis" (any Redis endpoint), or "None".</summary>
+    public string Mode { get; set; } = "Embedded";
+
+    /// <summary>StackExchange.Redis configuration string for Mode = Redis, e.g. "redis1:6379,redis2:6379".</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Loopback port of the embedded Garnet server (0: any free port).</summary>
+    public int EmbeddedPort { get; set; }
+
+    /// <summary>Memory bound of the embedded Garnet server.</summary>
+    public string EmbeddedMemory { get; set; } = "256m";
+}
+
+public sealed class RuleOptions
+{
+    public TimeSpan UndoWindow { get; set; } = TimeSpan.FromDays(10);
+
+    public TimeSpan DoubleScanWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    public int DoubleScanTolerance { get; set; } = 3;
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+using Verifier.Core.Packs;
+
+namespace Verifier.Server.Observability;
+
+/// <summary>
+/// Counters per operation and outcome, on the "Verifier" meter (dotnet-counters, OpenTelemetry).
+/// The cache counters show how often the cache answered and how often SQL overruled it.
+/// </summary>
+internal sealed class VerifierMetrics : IDisposable
+{
+    public const string MeterName = "Verifier";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _operations;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheStale;
+
+    public VerifierMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _operations = _meter.CreateCounter<long>("verifier.pack.operations", description: "Pack operations by operation and outcome");
+        _cacheHits = _meter.CreateCounter<long>("verifier.cache.hits", description: "Pack views served by the cache");
+        _cacheStale = _meter.CreateCounter<long>("verifier.cache.stale", description: "Cached views that SQL found out of date");
+    }
+
+    public void Record(string operation, Outcome outcome, bool cacheHit, bool stale, bool replayed)
+    {
+        _operations.Add(1, new("operation", operation), new("outcome", outcome.NationalCode()), new("replayed", replayed));
+        if (cacheHit) _cacheHits.Add(1);
+        if (stale) _cacheStale.Add(1);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

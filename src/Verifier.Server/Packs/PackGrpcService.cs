@@ -1,0 +1,61 @@
+using Grpc.Core;
+using Verifier.Core.Access;
+using Verifier.Server.Identity;
+using Verifier.Storage;
+using Verifier.V1;
+
+namespace Verifier.Server.Packs;
+
+/// <summary>The PackService RPCs: map the request, run it through <see cref="PackOperations"/>, map the answer.</summary>
+internal sealed class PackGrpcService(PackOperations operations, IPackStore store) : PackService.PackServiceBase
+{
+    private const int MaxDescriptionLength = 1000;
+
+    public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context) =>
+        new() { Result = (await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null)).ToResult() };
+
+    public override async Task<DecommissionResponse> Decommission(DecommissionRequest request, ServerCallContext context) =>
+        new() { Result = (await Run(context, Operation.Decommission, request.ClientTransactionId, request.Pack, RequireReason(request.Reason), request.UserId, null)).ToResult() };
+
+    public override async Task<UndoResponse> Undo(UndoRequest request, ServerCallContext context) =>
+        new() { Result = (await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, RequireReason(request.Reason), request.UserId, null)).ToResult() };
+
+    public override async Task<FlagSuspectResponse> FlagSuspect(FlagSuspectRequest request, ServerCallContext context)
+    {
+        if (request.Description.Length > MaxDescriptionLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"description is longer than {MaxDescriptionLength} characters."));
+        }
+        var audit = await Run(context, Operation.FlagSuspect, request.ClientTransactionId, request.Pack, null, request.UserId, request.Description);
+        return new() { Result = audit.ToResult() };
+    }
+
+    public override async Task<PackHistoryResponse> PackHistory(PackHistoryRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        caller.Demand(Operation.PackHistory);
+        var scan = ScanResolution.Resolve(request.Pack, requireBatchAndExpiry: false);
+        var limit = request.PageSize is > 0 and <= 1000 ? request.PageSize : 100;
+        // Audit data belongs to whoever generated it: operators and the product's MAH see all of it.
+        var seesAll = caller.Role == Core.Access.ClientRole.Operator
+            || (caller.Role == Core.Access.ClientRole.Mah && await store.ProductOwnerAsync(scan.ProductCode, context.CancellationToken) == caller.ClientId);
+        var entries = await store.PackHistoryAsync(scan.ProductCode, scan.SerialNumber, seesAll ? null : caller.ClientId, limit, context.CancellationToken);
+        var response = new PackHistoryResponse();
+        response.Entries.AddRange(entries.Select(e => e.ToEntry()));
+        return response;
+    }
+
+    private Task<AuditRecord> Run(
+        ServerCallContext context, Operation kind, string clientTransactionId, PackIdentifier? pack,
+        Core.Packs.DecommissionReason? reason, string userId, string? note)
+    {
+        var caller = Caller.Of(context);
+        var operation = new PackOperation(kind, clientTransactionId, ScanResolution.Resolve(pack), reason, NullIfEmpty(userId), NullIfEmpty(note));
+        return operations.ExecuteAsync(caller, operation, context.CancellationToken);
+    }
+
+    private static Core.Packs.DecommissionReason RequireReason(DecommissionReason reason) =>
+        reason.ToDomain() ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "reason is required: one of the DecommissionReason values."));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Verifier.Cache;
+using Verifier.Core.Access;
+using Verifier.Core.Packs;
+using Verifier.Server.Identity;
+using Verifier.Server.Observability;
+using Verifier.Storage;
+
+namespace Verifier.Server.Packs;
+
+/// <summary>
+/// Runs a pack operation: role check, cached view, decision and durable commit in the store,
+/// cache refresh. The cache only ever supplies the view the store compares against; the decision
+/// itself is always taken on the committed view inside the write transaction.
+/// </summary>
+internal sealed class PackOperations(
+    IPackStore store,
+    IPackStatusCache cache,
+    PackRules rules,
+    TimeProvider clock,
+    VerifierMetrics metrics,
+    ILogger<PackOperations> logger)
+{
+    private const int MaxClientTransactionIdLength = 64;
+
+    public async Task<AuditRecord> ExecuteAsync(Caller caller, PackOperation operation, CancellationToken cancellationToken)
+    {
+        caller.Demand(operation.Kind);
+        if (operation.Reason is { } reason && !Permissions.Allows(caller.Role, reason))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"A {caller.Role} client may not use reason {reason.Name()}."));
+        }
+        if (string.IsNullOrWhiteSpace(operation.ClientTransactionId) || operation.ClientTransactionId.Length > MaxClientTransactionIdLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"client_transaction_id is required (1 to {MaxClientTransactionIdLength} characters)."));
+        }
+
+        var now = clock.GetUtcNow();
+        var context = new TransactionContext(
+            Identifiers.NewSystemTransactionId(now), operation.ClientTransactionId, now, caller.ClientId, caller.Role, caller.LocationId, operation.UserId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["SystemTransactionId"] = context.SystemTransactionId,
+            ["ClientTransactionId"] = context.ClientTransactionId,
+            ["ClientId"] = caller.ClientId,
+        });
+
+        var scan = operation.Scan;
+        var observed = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
+        var command = new PackCommand(context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now), observed, operation.Note);
+        var result = await store.CommitAsync(command, cancellationToken);
+
+        if (result.ViewAfter.Pack is not null && (observed is null || result.ObservedWasStale || result.ViewAfter.Stamp != observed.Stamp))
+        {
+            await cache.PutViewAsync(result.ViewAfter, cancellationToken);
+        }
+        metrics.Record(operation.Name, result.Audit.Outcome, observed is not null, result.ObservedWasStale, result.Replayed);
+        logger.LogInformation(
+            "{Operation} {ProductCode} {SerialNumber}: {Outcome} alert={AlertId} replayed={Replayed}",
+            operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome, result.Audit.AlertId, result.Replayed);
+        return result.Audit;
+    }
+
+    private Func<PackView, Decision> Decider(PackOperation operation, Caller caller, DateTimeOffset now)
+    {
+        var requester = new Requester(caller.ClientId, caller.LocationId);
+        var scan = operation.Scan;
+        return operation.Kind switch
+        {
+            Operation.Verify => view => rules.Verify(view, scan, now),
+            Operation.Decommission => view => rules.Decommission(view, scan, operation.Reason!.Value, requester, now),
+            Operation.Undo => view => rules.Undo(view, scan, operation.Reason!.Value, requester, now),
+            Operation.FlagSuspect => view => rules.FlagSuspect(view, scan, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+    }
+
+    /// <summary>What makes two requests "the same" for idempotency: operation, pack and reason.</summary>
+    private static string RequestHash(PackOperation operation)
+    {
+        var s = operation.Scan;
+        var text = string.Join('\u001f', operation.Name, s.ProductCode, s.SerialNumber, s.Batch, s.Expiry);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+}

@@ -1,0 +1,54 @@
+using Grpc.Core;
+using Verifier.Core.Identification;
+using Verifier.Core.Packs;
+using Verifier.V1;
+
+namespace Verifier.Server.Packs;
+
+/// <summary>Turns a request's pack identifier (raw scan or fields) into the scanned pack, or InvalidArgument with precise problems.</summary>
+internal static class ScanResolution
+{
+    /// <summary>Trailer that carries the parser's problem codes, e.g. "GTIN_CHECK_DIGIT@16;MISSING_SERIAL@-1".</summary>
+    public const string ProblemsTrailer = "verifier-scan-problems";
+
+    private const int MaxScanLength = 4096;
+
+    public static ScannedPack Resolve(PackIdentifier? identifier, bool requireBatchAndExpiry = true)
+    {
+        switch (identifier?.SourceCase)
+        {
+            case PackIdentifier.SourceOneofCase.Scan:
+                if (identifier.Scan.Length > MaxScanLength) throw Invalid("The scan is longer than any unique identifier.", "TOO_LONG@0");
+                var parsed = ScanParser.Parse(identifier.Scan);
+                if (!parsed.IsComplete && (requireBatchAndExpiry || parsed.ProductCode is null || parsed.SerialNumber is null))
+                {
+                    var codes = string.Join(';', parsed.Problems.Select(p => $"{ProblemName(p.Code)}@{p.Position}"));
+                    var text = string.Join(" ", parsed.Problems.Select(p => p.Message));
+                    throw Invalid($"The scan is not a valid unique identifier: {text}", codes);
+                }
+                return new ScannedPack(parsed.ProductCode!, parsed.SerialNumber!, parsed.Batch ?? "", parsed.Expiry ?? "");
+            case PackIdentifier.SourceOneofCase.Fields:
+                var fields = identifier.Fields;
+                var missing = new List<string>();
+                if (fields.ProductCode.Length == 0) missing.Add("MISSING_PRODUCT_CODE@-1");
+                if (fields.SerialNumber.Length == 0) missing.Add("MISSING_SERIAL@-1");
+                if (requireBatchAndExpiry && fields.Batch.Length == 0) missing.Add("MISSING_BATCH@-1");
+                if (requireBatchAndExpiry && fields.Expiry.Length == 0) missing.Add("MISSING_EXPIRY@-1");
+                if (fields.ProductCode.Length > 50 || fields.SerialNumber.Length > 20 || fields.Batch.Length > 20 || fields.Expiry.Length > 6)
+                {
+                    missing.Add("VALUE_TOO_LONG@-1");
+                }
+                if (missing.Count > 0) throw Invalid("The pack fields are incomplete or too long.", string.Join(';', missing));
+                return new ScannedPack(fields.ProductCode, fields.SerialNumber, fields.Batch, fields.Expiry);
+            default:
+                throw Invalid("The request names no pack: set pack.scan or pack.fields.", "EMPTY@0");
+        }
+    }
+
+    /// <summary>SCREAMING_SNAKE form of a problem code, as in the CLI's JSON.</summary>
+    public static string ProblemName(ScanProblemCode code) =>
+        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+
+    private static RpcException Invalid(string message, string codes) =>
+        new(new Status(StatusCode.InvalidArgument, message), new Metadata { { ProblemsTrailer, codes } });
+}
