@@ -62,7 +62,7 @@ public static class OutcomeFacts
         Outcome.AlreadyInactive => "The pack is already inactive.",
         Outcome.UndoStateMismatch => "The undo does not match the pack's state.",
         Outcome.UndoTooLate => "The undo comes after the legal time limit.",
-        Outcome.UndoOtherLocation => "Only the location that decommissioned the pack may undo it.",
+        Outcome.UndoOtherLocation => "Only the client and location that decommissioned the pack may undo it.",
         Outcome.BatchRecalled => "The batch has been recalled.",
         Outcome.ProductWithdrawn => "The product has been withdrawn from this market.",
         Outcome.PackExpired => "The pack has expired.",

@@ -84,7 +84,11 @@ public sealed class PackRules(PackRulesPolicy policy)
         if (pack.State == PackState.Active) return new Decision(Outcome.NotDecommissioned, null, null);
         if (pack.State.IsIrreversible()) return new Decision(Outcome.UndoIrreversible, null, null);
         if (pack.State != reversed.ToState()) return new Decision(Outcome.UndoStateMismatch, null, AlertKind.System);
-        if (pack.ChangedByLocation != requester.LocationId) return new Decision(Outcome.UndoOtherLocation, null, null);
+        // Same authorisation (client) and same premises (location) as the decommissioning (Art 13(1)).
+        if (pack.ChangedByLocation != requester.LocationId || pack.ChangedByClient != requester.ClientId)
+        {
+            return new Decision(Outcome.UndoOtherLocation, null, null);
+        }
 
         // Locked is a quarantine, not a supply: lifting it has no time limit.
         var late = pack.State != PackState.Locked && (pack.ChangedAt is not { } at || now - at > Policy.UndoWindow);

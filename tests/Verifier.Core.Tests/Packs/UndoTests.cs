@@ -116,8 +116,8 @@ public sealed class UndoTests
             Undo(Given.PackIn(state, Given.Now.AddMinutes(-1)), ReasonFor(state), Given.OtherPharmacy));
     }
 
-    [Fact(Skip = "BUG: DR Art 13 / domain.md s.4 require the same authorisation AND the same premises; Undo compares only the location, "
-        + "so another client registered at the same location id can revert a pack it did not decommission.")]
+    // DR Art 13 / domain.md s.4: same authorisation AND same premises.
+    [Fact]
     public void An_undo_by_a_client_with_another_authorisation_at_the_same_premises_is_refused()
     {
         var otherAuthorisation = new Requester("hospital-9", Given.Pharmacy.LocationId);
