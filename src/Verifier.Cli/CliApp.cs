@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verifier.Cli.Client;
 
 namespace Verifier.Cli;
 
@@ -8,6 +9,8 @@ internal static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("verifier: command line of the FMD national verification service");
+        root.Options.Add(ServerConnection.Server);
+        root.Options.Add(ServerConnection.ApiKey);
         return root;
     }
 }

@@ -82,7 +82,7 @@ public sealed class PackViewBuilder
     private ProductRecord product = new(Id: 1, Given.ProductCode, OwnerId: "mah-1", Withdrawn: false, Version: 11);
     private BatchRecord batch = new(Id: 10, ProductId: 1, Given.Lot, Given.FarExpiry, Recalled: false, Version: 21);
     private readonly BatchRecord otherBatch = new(Id: 20, ProductId: 1, Given.OtherLot, Given.FarExpiry, Recalled: false, Version: 41);
-    private PackRecord pack = new(Id: 100, BatchId: 10, Given.Serial, PackState.Active, Version: 31,
+    private PackRecord pack = new(BatchId: 10, Given.Serial, PackState.Active, Version: 31,
         ChangedAt: null, ChangedByClient: null, ChangedByLocation: null, RepeatCount: 0);
 
     public PackViewBuilder Withdrawn()
