@@ -18,17 +18,12 @@ public static class VerifierHost
     /// <summary>Default gRPC endpoint: loopback only, HTTP/2 without TLS (configure Kestrel for TLS/mTLS).</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="overrides">Lets tests replace services (e.g. the clock) after the defaults are registered.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
+        args = ServerArguments.Normalize(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
-        {
-            ["--demo"] = "Verifier:Demo",
-            ["--db"] = "Verifier:Storage:SqlitePath",
-            ["--redis"] = "Verifier:Cache:Redis",
-            ["--cache"] = "Verifier:Cache:Mode",
-            ["--urls"] = "urls",
-        });
+        builder.Configuration.AddCommandLine(args, ServerArguments.Switches.ToDictionary());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Count() == 0)
         {
@@ -68,6 +63,7 @@ public static class VerifierHost
             .AddCheck<StoreHealthCheck>("store")
             .AddCheck<CacheHealthCheck>("cache");
 
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapGrpcService<PackGrpcService>();
         app.MapGrpcService<AlertGrpcService>();

@@ -1,0 +1,45 @@
+namespace Verifier.Server.Hosting;
+
+/// <summary>The server's command line: short switches on top of ASP.NET configuration keys, and --help.</summary>
+public static class ServerArguments
+{
+    public const string Help = """
+        verifier-server: the FMD national verification service (gRPC, HTTP/2)
+
+        Usage: dotnet run --project src/Verifier.Server -- [options]
+
+        Options:
+          --demo                 seed the documented demo clients and API keys (never in production)
+          --db <path>            SQLite file of the embedded store (default data/verifier.db)
+          --cache <mode>         Embedded (in-process Garnet, default) | Redis | None
+          --redis <config>       Redis endpoint(s) for --cache Redis, e.g. 127.0.0.1:6379
+          --urls <url>           listen address (default http://127.0.0.1:5080; port 0 = any free port)
+          --Verifier:<key>=<v>   any setting of appsettings.json, e.g. --Verifier:Market=FR
+          -h, --help             show this help
+
+        Environment variables with prefix Verifier__ set the same keys (Verifier__Cache__Mode=Redis).
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
+    {
+        ["--demo"] = "Verifier:Demo",
+        ["--db"] = "Verifier:Storage:SqlitePath",
+        ["--redis"] = "Verifier:Cache:Redis",
+        ["--cache"] = "Verifier:Cache:Mode",
+        ["--urls"] = "urls",
+    };
+
+    public static bool WantsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
+
+    /// <summary>Flags without a value (<c>--demo</c>) become <c>--demo=true</c>, as configuration needs a value.</summary>
+    public static string[] Normalize(string[] args)
+    {
+        var normalized = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var isFlag = args[i] == "--demo" && (i + 1 == args.Length || args[i + 1].StartsWith('-'));
+            normalized.Add(isFlag ? "--demo=true" : args[i]);
+        }
+        return normalized.ToArray();
+    }
+}
