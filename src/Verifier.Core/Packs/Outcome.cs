@@ -25,6 +25,10 @@ public enum Outcome
 
 public static class OutcomeFacts
 {
+    /// <summary>The scan does not match any stored pack (unknown product, batch or serial, or other batch/expiry).</summary>
+    public static bool IsIdentityMismatch(this Outcome outcome) => outcome is Outcome.ProductUnknown or Outcome.BatchUnknown
+        or Outcome.SerialUnknown or Outcome.ExpiryMismatch or Outcome.BatchMismatch;
+
     /// <summary>The national systems' return code, so terminals and help desks share one vocabulary.</summary>
     public static string NationalCode(this Outcome outcome) => outcome switch
     {

@@ -111,7 +111,8 @@ public sealed class PackRules(PackRulesPolicy policy)
     /// <summary>What a requester is told about the pack after the decision.</summary>
     public static PackStatus StatusAfter(PackView view, Decision decision, DateTimeOffset now)
     {
-        if (view.Pack is null || view.Product is null || view.PackBatch is null) return PackStatus.Unknown;
+        // A scan that does not match the stored pack says nothing about that pack's status.
+        if (view.Pack is null || view.Product is null || view.PackBatch is null || decision.Outcome.IsIdentityMismatch()) return PackStatus.Unknown;
         var state = decision.NewState ?? view.Pack.State;
         var reason = view.Product.Withdrawn ? InactiveReason.Withdrawn
             : view.PackBatch.Recalled ? InactiveReason.Recalled

@@ -37,7 +37,8 @@ internal sealed class PackOperations(
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"client_transaction_id is required (1 to {MaxClientTransactionIdLength} characters)."));
         }
 
-        var now = clock.GetUtcNow();
+        // Milliseconds: the precision the audit trail stores, so a replayed answer equals the original.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var context = new TransactionContext(
             Identifiers.NewSystemTransactionId(now), operation.ClientTransactionId, now, caller.ClientId, caller.Role, caller.LocationId, operation.UserId);
         using var scope = logger.BeginScope(new Dictionary<string, object?>

@@ -1,0 +1,82 @@
+using Dapper;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Server.Hosting;
+using Verifier.Storage.Sqlite;
+using Verifier.V1;
+
+namespace Verifier.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a loopback port with a real SQLite file (and the cache mode asked for),
+/// reached through generated clients over HTTP/2. One per test class.
+/// </summary>
+public sealed class VerifierServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private VerifierServer(WebApplication app, string directory, string address, AdjustableClock clock)
+    {
+        _app = app;
+        _directory = directory;
+        Address = address;
+        Clock = clock;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public string Address { get; }
+
+    public AdjustableClock Clock { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public SqliteDatabase Database => _app.Services.GetRequiredService<SqliteDatabase>();
+
+    public static async Task<VerifierServer> StartAsync(params string[] extraArgs)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "verifier-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var clock = new AdjustableClock();
+        string[] args = ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory, "verifier.db"), "--demo", "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        var app = VerifierHost.Build(args, services => services.AddSingleton<TimeProvider>(clock));
+        await app.StartAsync();
+        return new VerifierServer(app, directory, app.Urls.First(), clock);
+    }
+
+    public PackService.PackServiceClient Packs(string apiKey) => new(Invoker(apiKey));
+
+    public AlertService.AlertServiceClient Alerts(string apiKey) => new(Invoker(apiKey));
+
+    public AdminService.AdminServiceClient Admin(string apiKey) => new(Invoker(apiKey));
+
+    public CallInvoker Invoker(string? apiKey) => apiKey is null
+        ? Channel.CreateCallInvoker()
+        : Channel.Intercept(metadata =>
+        {
+            metadata.Add("x-api-key", apiKey);
+            return metadata;
+        });
+
+    /// <summary>Arranges master data straight in the store, as an upload would leave it.</summary>
+    public Task SeedAsync(string sql, object? parameters = null) =>
+        Database.Writer.RunAsync((connection, transaction) => connection.Execute(sql, parameters, transaction), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

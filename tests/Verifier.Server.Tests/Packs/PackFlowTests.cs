@@ -1,0 +1,404 @@
+using Grpc.Core;
+using Verifier.Server.Tests.Infrastructure;
+using Verifier.V1;
+using static Verifier.Server.Tests.Infrastructure.Catalog;
+
+namespace Verifier.Server.Tests.Packs;
+
+/// <summary>
+/// Every outcome of domain.md section 5 through the real server. Runs once per cache mode
+/// (the concrete classes at the bottom), since a cache must never change an answer.
+/// </summary>
+public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : ServerFixture
+{
+    protected VerifierServer Server => fixture.Server;
+
+    private PackService.PackServiceClient Berlin => Server.Packs(DemoKeys.PharmacyBerlin);
+
+    private PackService.PackServiceClient Munich => Server.Packs(DemoKeys.PharmacyMunich);
+
+    [Fact]
+    public async Task An_active_pack_verifies_without_an_alert()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var result = (await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Scan(serial) })).Result;
+
+        Assert.Equal(Outcome.Success, result.Outcome);
+        Assert.Equal("NMVS_SUCCESS", result.NationalCode);
+        Assert.True(result.Status.Active);
+        Assert.Equal(PackState.Active, result.Status.State);
+        Assert.Equal(InactiveReason.None, result.Status.Reason);
+        Assert.Equal("", result.AlertId);
+        Assert.Equal(serial, result.Pack.SerialNumber);
+        Assert.Equal(Lot, result.Pack.Batch);
+        Assert.Equal(Expiry, result.Pack.Expiry);
+        Assert.StartsWith("TX-", result.SystemTransactionId);
+    }
+
+    public static TheoryData<string, Outcome, string, bool> Mismatches => new()
+    {
+        { "product unknown", Outcome.ProductUnknown, "NMVS_NC_PC_01", false },
+        { "batch unknown", Outcome.BatchUnknown, "NMVS_FE_LOT_03", true },
+        { "serial unknown", Outcome.SerialUnknown, "NMVS_NC_PC_02", true },
+        { "expiry differs", Outcome.ExpiryMismatch, "NMVS_FE_LOT_12", true },
+        { "serial in another batch", Outcome.BatchMismatch, "NMVS_FE_LOT_13", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mismatches))]
+    public async Task A_mismatching_scan_gets_its_precise_outcome_and_alert(string mismatch, Outcome expected, string nationalCode, bool alert)
+    {
+        var serial = await NewPackAsync(Server);
+        var pack = mismatch switch
+        {
+            "product unknown" => Fields(serial, gtin: UnknownGtin),
+            "batch unknown" => Fields(NewSerial(), lot: "NO-SUCH-LOT", expiry: Expiry),
+            "serial unknown" => Fields(NewSerial()),
+            "expiry differs" => Fields(serial, expiry: "301130"),
+            _ => Fields(serial, lot: OtherLot),
+        };
+
+        foreach (var verify in new[] { true, false })
+        {
+            var result = verify
+                ? (await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = pack })).Result
+                : (await Berlin.DecommissionAsync(new DecommissionRequest
+                {
+                    ClientTransactionId = NewTransactionId(), Pack = pack, Reason = DecommissionReason.Supplied,
+                })).Result;
+
+            Assert.Equal(expected, result.Outcome);
+            Assert.Equal(nationalCode, result.NationalCode);
+            Assert.Equal(alert, result.AlertId.Length > 0);
+            Assert.False(result.Status.Active);
+        }
+    }
+
+    public static TheoryData<string, DecommissionReason> ReasonsByClient => new()
+    {
+        { DemoKeys.PharmacyBerlin, DecommissionReason.Supplied },
+        { DemoKeys.Hospital, DecommissionReason.Supplied },
+        { DemoKeys.PharmacyBerlin, DecommissionReason.Locked },
+        { DemoKeys.Wholesaler, DecommissionReason.Exported },
+        { DemoKeys.Wholesaler, DecommissionReason.Sample },
+        { DemoKeys.Wholesaler, DecommissionReason.CheckedOut },
+        { DemoKeys.MahAcme, DecommissionReason.FreeSample },
+        { DemoKeys.Wholesaler, DecommissionReason.Destroyed },
+        { DemoKeys.Wholesaler, DecommissionReason.Stolen },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReasonsByClient))]
+    public async Task Every_reason_decommissions_and_reversible_ones_undo(string apiKey, DecommissionReason reason)
+    {
+        var serial = await NewPackAsync(Server);
+        var client = Server.Packs(apiKey);
+
+        var done = (await client.DecommissionAsync(new DecommissionRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason })).Result;
+        Assert.Equal(Outcome.Success, done.Outcome);
+        Assert.False(done.Status.Active);
+        Assert.Equal((int)reason switch { _ => done.Status.State }, done.Status.State);
+        Assert.Equal(done.Status.State.ToString(), done.Status.Reason.ToString());
+
+        var undone = (await client.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason })).Result;
+        var irreversible = reason is DecommissionReason.Destroyed or DecommissionReason.Stolen;
+        Assert.Equal(irreversible ? Outcome.UndoIrreversible : Outcome.Success, undone.Outcome);
+        Assert.Equal(!irreversible, undone.Status.Active);
+    }
+
+    [Fact]
+    public async Task A_double_scan_by_the_same_pharmacy_is_counted_not_alerted()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var again = await Supply(Berlin, serial);
+        var third = await Supply(Berlin, serial);
+
+        Assert.Equal(Outcome.AlreadyInState, again.Outcome);
+        Assert.Equal("NMVS_NC_PCK_19", again.NationalCode);
+        Assert.Equal(1, again.RepeatCount);
+        Assert.Equal(2, third.RepeatCount);
+        Assert.Equal("", third.AlertId);
+    }
+
+    [Fact]
+    public async Task A_pack_supplied_elsewhere_is_already_inactive_with_an_alert()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var result = await Supply(Munich, serial);
+
+        Assert.Equal(Outcome.AlreadyInactive, result.Outcome);
+        Assert.Equal("NMVS_NC_PCK_22", result.NationalCode);
+        Assert.StartsWith("ALT-", result.AlertId);
+        Assert.Equal(InactiveReason.Supplied, result.Status.Reason);
+    }
+
+    [Fact]
+    public async Task Verify_of_a_supplied_pack_reports_its_state_without_an_alert()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var result = (await Munich.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial) })).Result;
+
+        Assert.Equal(Outcome.Success, result.Outcome);
+        Assert.False(result.Status.Active);
+        Assert.Equal(InactiveReason.Supplied, result.Status.Reason);
+        Assert.Equal("", result.AlertId);
+    }
+
+    [Theory]
+    [InlineData(RecalledLot, Outcome.BatchRecalled, "NMVS_FE_LOT_01", InactiveReason.Recalled)]
+    [InlineData(ExpiredLot, Outcome.PackExpired, "NMVS_NC_PCK_02", InactiveReason.Expired)]
+    public async Task Recalled_and_expired_packs_answer_so_without_an_alert(string lot, Outcome expected, string nationalCode, InactiveReason reason)
+    {
+        var serial = await NewPackAsync(Server, lot);
+
+        var verify = (await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial, lot) })).Result;
+        var supply = await Supply(Berlin, serial, lot);
+
+        foreach (var result in new[] { verify, supply })
+        {
+            Assert.Equal(expected, result.Outcome);
+            Assert.Equal(nationalCode, result.NationalCode);
+            Assert.Equal(reason, result.Status.Reason);
+            Assert.Equal("", result.AlertId);
+        }
+    }
+
+    [Fact]
+    public async Task A_withdrawn_product_answers_withdrawn_without_an_alert()
+    {
+        var serial = NewSerial();
+        await Server.SeedAsync("INSERT INTO packs (product_id, serial, batch_id) VALUES (2, @serial, 20)", new { serial });
+
+        var result = await Supply(Berlin, serial, WithdrawnLot, WithdrawnGtin);
+
+        Assert.Equal(Outcome.ProductWithdrawn, result.Outcome);
+        Assert.Equal("NMVS_FE_LOT_08", result.NationalCode);
+        Assert.Equal("", result.AlertId);
+    }
+
+    [Fact]
+    public async Task An_undo_naming_another_state_is_refused_with_an_alert()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var result = (await Berlin.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Locked })).Result;
+
+        Assert.Equal(Outcome.UndoStateMismatch, result.Outcome);
+        Assert.Equal("NMVS_NC_PCK_06", result.NationalCode);
+        Assert.StartsWith("ALT-", result.AlertId);
+    }
+
+    [Fact]
+    public async Task An_undo_from_another_pharmacy_is_refused()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var result = (await Munich.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Supplied })).Result;
+
+        Assert.Equal(Outcome.UndoOtherLocation, result.Outcome);
+        Assert.Equal("NMVS_NC_PCK_21", result.NationalCode);
+        Assert.False(result.Status.Active);
+    }
+
+    [Fact]
+    public async Task An_undo_of_an_active_pack_has_nothing_to_reverse()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var result = (await Berlin.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Supplied })).Result;
+
+        Assert.Equal(Outcome.NotDecommissioned, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_transaction_id_gets_the_original_answer()
+    {
+        var serial = await NewPackAsync(Server);
+        var request = new DecommissionRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Supplied };
+
+        var first = (await Berlin.DecommissionAsync(request)).Result;
+        var retry = (await Berlin.DecommissionAsync(request)).Result;
+
+        Assert.Equal(Outcome.Success, retry.Outcome);
+        Assert.Equal(first, retry);
+        Assert.Equal("", retry.AlertId);
+    }
+
+    [Fact]
+    public async Task A_transaction_id_reused_for_another_request_is_refused()
+    {
+        var serial = await NewPackAsync(Server);
+        var id = NewTransactionId();
+        await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = id, Pack = Fields(serial) });
+
+        var result = (await Berlin.DecommissionAsync(new DecommissionRequest { ClientTransactionId = id, Pack = Fields(serial), Reason = DecommissionReason.Supplied })).Result;
+
+        Assert.Equal(Outcome.TransactionIdReused, result.Outcome);
+        Assert.Equal("NMVS_TE_TX_01", result.NationalCode);
+        Assert.True(result.Status.Active);
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_decommissions_of_one_pack_succeed_exactly_once()
+    {
+        var serial = await NewPackAsync(Server);
+        var clients = new[] { Berlin, Munich };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Supply(clients[i % 2], serial)));
+
+        Assert.Single(results, r => r.Outcome == Outcome.Success);
+        Assert.All(results.Where(r => r.Outcome != Outcome.Success),
+            r => Assert.Contains(r.Outcome, new[] { Outcome.AlreadyInactive, Outcome.AlreadyInState }));
+        Assert.Contains(results, r => r.Outcome == Outcome.AlreadyInactive);
+    }
+
+    [Fact]
+    public async Task A_reported_suspect_pack_is_locked_and_alerted()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var result = (await Berlin.FlagSuspectAsync(new FlagSuspectRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Description = "Seal broken, print blurred",
+        })).Result;
+
+        Assert.Equal(Outcome.Success, result.Outcome);
+        Assert.Equal(PackState.Locked, result.Status.State);
+        var alert = (await Server.Alerts(DemoKeys.Operator).GetAlertAsync(new GetAlertRequest { AlertId = result.AlertId })).Alert;
+        Assert.Equal(AlertKind.Reported, alert.Kind);
+        Assert.Equal(AlertStatus.New, alert.Status);
+        Assert.Equal("Seal broken, print blurred", alert.Note);
+    }
+
+    [Fact]
+    public async Task A_malformed_scan_is_invalid_argument_with_problem_codes()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Berlin.VerifyAsync(new VerifyRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = new PackIdentifier { Scan = "hello world" },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.False(string.IsNullOrEmpty(error.Trailers.GetValue("verifier-scan-problems")));
+    }
+
+    [Fact]
+    public async Task A_request_without_transaction_id_or_reason_is_invalid()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var noId = await Assert.ThrowsAsync<RpcException>(() => Berlin.VerifyAsync(new VerifyRequest { Pack = Fields(serial) }).ResponseAsync);
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => Berlin.DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, noId.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+    }
+
+    [Fact]
+    public async Task Calls_without_a_valid_key_are_unauthenticated()
+    {
+        var none = new PackService.PackServiceClient(Server.Invoker(null));
+        var wrong = Server.Packs("not-a-key");
+
+        foreach (var client in new[] { none, wrong })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => client.VerifyAsync(new VerifyRequest
+            {
+                ClientTransactionId = NewTransactionId(), Pack = Fields(NewSerial()),
+            }).ResponseAsync);
+            Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_mah_cannot_dispense_and_a_pharmacy_cannot_export()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var mah = await Assert.ThrowsAsync<RpcException>(() => Server.Packs(DemoKeys.MahAcme).DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Supplied,
+        }).ResponseAsync);
+        var pharmacy = await Assert.ThrowsAsync<RpcException>(() => Berlin.DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Exported,
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, mah.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, pharmacy.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pack_history_shows_a_pharmacy_its_own_entries_and_the_mah_all()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+        await Supply(Munich, serial);
+
+        var history = new PackHistoryRequest { Pack = Fields(serial) };
+        var own = (await Munich.PackHistoryAsync(history)).Entries;
+        var all = (await Server.Packs(DemoKeys.MahAcme).PackHistoryAsync(history)).Entries;
+        var other = (await Server.Packs(DemoKeys.MahGlobex).PackHistoryAsync(history)).Entries;
+
+        Assert.Single(own);
+        Assert.Equal("pharmacy-munich", own[0].ClientId);
+        Assert.Equal(2, all.Count);
+        Assert.Equal("decommission:supplied", all[0].Operation);
+        Assert.Equal(PackState.Active, all[1].StateBefore);
+        Assert.Equal(PackState.Supplied, all[1].StateAfter);
+        Assert.Empty(other);
+    }
+
+    [Fact]
+    public async Task Alerts_are_listed_to_their_client_and_investigated_by_operators()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+        var alertId = (await Supply(Munich, serial)).AlertId;
+
+        var munich = (await Server.Alerts(DemoKeys.PharmacyMunich).ListAlertsAsync(new ListAlertsRequest { PageSize = 1000 })).Alerts;
+        var berlin = (await Server.Alerts(DemoKeys.PharmacyBerlin).ListAlertsAsync(new ListAlertsRequest { PageSize = 1000 })).Alerts;
+        Assert.Contains(munich, a => a.AlertId == alertId);
+        Assert.DoesNotContain(berlin, a => a.AlertId == alertId);
+
+        var operatorAlerts = Server.Alerts(DemoKeys.Operator);
+        await operatorAlerts.UpdateAlertAsync(new UpdateAlertRequest { AlertId = alertId, Status = AlertStatus.UnderInvestigation });
+        var noClass = await Assert.ThrowsAsync<RpcException>(() =>
+            operatorAlerts.UpdateAlertAsync(new UpdateAlertRequest { AlertId = alertId, Status = AlertStatus.Closed }).ResponseAsync);
+        var closed = (await operatorAlerts.UpdateAlertAsync(new UpdateAlertRequest
+        {
+            AlertId = alertId, Status = AlertStatus.Closed, Classification = AlertClassification.ProceduralError, Note = "double dispense",
+        })).Alert;
+        var reopen = await Assert.ThrowsAsync<RpcException>(() =>
+            operatorAlerts.UpdateAlertAsync(new UpdateAlertRequest { AlertId = alertId, Status = AlertStatus.UnderInvestigation }).ResponseAsync);
+        var pharmacyUpdate = await Assert.ThrowsAsync<RpcException>(() => Server.Alerts(DemoKeys.PharmacyMunich)
+            .UpdateAlertAsync(new UpdateAlertRequest { AlertId = alertId, Status = AlertStatus.Escalated }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, noClass.StatusCode);
+        Assert.Equal(AlertStatus.Closed, closed.Status);
+        Assert.Equal(AlertClassification.ProceduralError, closed.Classification);
+        Assert.Equal(StatusCode.FailedPrecondition, reopen.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, pharmacyUpdate.StatusCode);
+    }
+
+    protected static async Task<PackResult> Supply(PackService.PackServiceClient client, string serial, string lot = Lot, string gtin = Gtin) =>
+        (await client.DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial, lot, gtin: gtin), Reason = DecommissionReason.Supplied,
+        })).Result;
+}
+
+public sealed class PackFlowWithoutCacheTests(NoCacheFixture fixture) : PackFlowTests<NoCacheFixture>(fixture);
