@@ -76,6 +76,37 @@ public abstract class PackStatusCacheContract
         Assert.Equal(newer, await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
     }
 
+    protected async Task RacingWritersKeepTheNewestVersion()
+    {
+        await using var backend = StartBackend();
+        var caches = new RedisPackStatusCache[4];
+        for (var i = 0; i < caches.Length; i++)
+        {
+            caches[i] = await Connect(backend);
+        }
+
+        try
+        {
+            var code = Samples.NewProductCode();
+            await caches[0].PutViewAsync(Samples.View(code), default);
+
+            // Separate connections, so the writes really interleave on the server.
+            var versions = Enumerable.Range(1, 400).OrderBy(_ => Random.Shared.Next()).ToArray();
+            await Task.WhenAll(versions.Select((version, i) => caches[i % caches.Length]
+                .PutBatchAsync(Samples.Batch(version: version, recalled: version % 2 == 0), code).AsTask()));
+
+            var cached = await caches[0].TryGetViewAsync(code, Samples.Serial, Samples.Lot, default);
+            Assert.Equal(Samples.Batch(version: 400, recalled: true), cached!.ScannedBatch);
+        }
+        finally
+        {
+            foreach (var cache in caches)
+            {
+                await cache.DisposeAsync();
+            }
+        }
+    }
+
     protected async Task RecallAndWithdrawalAreSeenByNextGet()
     {
         await using var backend = StartBackend();

@@ -18,6 +18,9 @@ public sealed class RedisServerCacheTests : PackStatusCacheContract
     public Task Stale_write_does_not_overwrite() => StaleWriteDoesNotOverwrite();
 
     [RedisFact]
+    public Task Racing_writers_keep_the_newest_version() => RacingWritersKeepTheNewestVersion();
+
+    [RedisFact]
     public Task Recall_and_withdrawal_are_seen_by_next_get() => RecallAndWithdrawalAreSeenByNextGet();
 
     [RedisFact]
