@@ -100,38 +100,16 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         }
     }
 
-    public async ValueTask PutViewAsync(PackView view, CancellationToken ct)
+    public ValueTask PutViewAsync(PackView view, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         // Batch and pack keys are named by the product code, so without the product nothing is keyed.
         if (view.Product is not { } product || !CacheKeys.IsCacheable(product.ProductCode) || !_breaker.TryPass())
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        var code = product.ProductCode;
-        var db = _connection.GetDatabase();
-        var writes = new List<Task>(4) { WriteProduct(db, product) };
-        if (view.ScannedBatch is { } scanned)
-        {
-            writes.Add(WriteBatch(db, scanned, code));
-        }
-
-        if (view.PackBatch is { } packBatch)
-        {
-            if (packBatch.Batch != view.ScannedBatch?.Batch)
-            {
-                writes.Add(WriteBatch(db, packBatch, code));
-            }
-
-            // The pack value names its batch, so it is only cached when that name is known to be right.
-            if (view.Pack is { } pack && pack.BatchId == packBatch.Id)
-            {
-                writes.Add(Write(db, _keys.Pack(code, pack.SerialNumber), pack.Version, CacheEncoding.Encode(pack, packBatch.Batch), _packTtlMs));
-            }
-        }
-
-        await Complete(writes).ConfigureAwait(false);
+        return Guard(db => Task.WhenAll(ViewWrites(db, view, product)));
     }
 
     public ValueTask PutProductAsync(ProductRecord product, CancellationToken ct = default)
@@ -142,7 +120,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return ValueTask.CompletedTask;
         }
 
-        return Complete([WriteProduct(_connection.GetDatabase(), product)]);
+        return Guard(db => WriteProduct(db, product));
     }
 
     public ValueTask PutBatchAsync(BatchRecord batch, string productCode, CancellationToken ct = default)
@@ -153,7 +131,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return ValueTask.CompletedTask;
         }
 
-        return Complete([WriteBatch(_connection.GetDatabase(), batch, productCode)]);
+        return Guard(db => WriteBatch(db, batch, productCode));
     }
 
     public async ValueTask DisposeAsync()
@@ -182,6 +160,33 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         return consistent ? new PackView(product, scannedBatch, pack, packBatch) : null;
     }
 
+    /// <summary>One write per present part, issued together so they are pipelined.</summary>
+    private List<Task> ViewWrites(IDatabase db, PackView view, ProductRecord product)
+    {
+        var code = product.ProductCode;
+        var writes = new List<Task>(4) { WriteProduct(db, product) };
+        if (view.ScannedBatch is { } scanned)
+        {
+            writes.Add(WriteBatch(db, scanned, code));
+        }
+
+        if (view.PackBatch is { } packBatch)
+        {
+            if (packBatch.Batch != view.ScannedBatch?.Batch)
+            {
+                writes.Add(WriteBatch(db, packBatch, code));
+            }
+
+            // The pack value names its batch, so it is only cached when that name is known to be right.
+            if (view.Pack is { } pack && pack.BatchId == packBatch.Id)
+            {
+                writes.Add(Write(db, _keys.Pack(code, pack.SerialNumber), pack.Version, CacheEncoding.Encode(pack, packBatch.Batch), _packTtlMs));
+            }
+        }
+
+        return writes;
+    }
+
     private Task WriteProduct(IDatabase db, ProductRecord product) =>
         Write(db, _keys.Product(product.ProductCode), product.Version, CacheEncoding.Encode(product), _productTtlMs);
 
@@ -194,11 +199,12 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             ? Task.CompletedTask
             : db.ScriptEvaluateAsync(VersionedWrite.Script, [key], [version, value, ttlMs]);
 
-    private async ValueTask Complete(List<Task> writes)
+    /// <summary>Issuing the commands is inside the guard too, so not even a synchronous fault escapes.</summary>
+    private async ValueTask Guard(Func<IDatabase, Task> write)
     {
         try
         {
-            await Task.WhenAll(writes).ConfigureAwait(false);
+            await write(_connection.GetDatabase()).ConfigureAwait(false);
             RecordSuccess();
         }
         catch (Exception ex)

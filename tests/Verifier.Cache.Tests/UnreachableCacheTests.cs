@@ -40,6 +40,22 @@ public sealed class UnreachableCacheTests
             async () => await cache.TryGetViewAsync("P", "S", "B", new CancellationToken(canceled: true)));
     }
 
+    [Fact]
+    public async Task Calls_after_disposal_miss_instead_of_throwing()
+    {
+        var cache = await RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
+        {
+            Configuration = $"127.0.0.1:{UnusedLoopbackPort()}",
+            ConnectTimeout = TimeSpan.FromMilliseconds(200),
+        });
+        await cache.DisposeAsync();
+        var code = Samples.NewProductCode();
+
+        Assert.Null(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
+        await cache.PutViewAsync(Samples.View(code), default);
+        Assert.False(cache.IsAvailable);
+    }
+
     private static int UnusedLoopbackPort()
     {
         // Bound but never listening: connections are refused at once.
