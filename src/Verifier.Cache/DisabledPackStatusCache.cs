@@ -11,7 +11,7 @@ public sealed class DisabledPackStatusCache : IPackStatusCache
 
     public ValueTask PutViewAsync(PackView view, CancellationToken ct) => ValueTask.CompletedTask;
 
-    public ValueTask PutProductAsync(ProductRecord product) => ValueTask.CompletedTask;
+    public ValueTask PutProductAsync(ProductRecord product, CancellationToken ct = default) => ValueTask.CompletedTask;
 
-    public ValueTask PutBatchAsync(BatchRecord batch, string productCode) => ValueTask.CompletedTask;
+    public ValueTask PutBatchAsync(BatchRecord batch, string productCode, CancellationToken ct = default) => ValueTask.CompletedTask;
 }

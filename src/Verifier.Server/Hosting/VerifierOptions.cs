@@ -39,8 +39,11 @@ public sealed class CacheOptions
     /// <summary>Loopback port of the embedded Garnet server (0: any free port).</summary>
     public int EmbeddedPort { get; set; }
 
-    /// <summary>Memory bound of the embedded Garnet server.</summary>
-    public string EmbeddedMemory { get; set; } = "256m";
+    /// <summary>Memory bound of the embedded Garnet server; when full, the oldest entries are dropped.</summary>
+    public int EmbeddedMemoryMegabytes { get; set; } = 256;
+
+    /// <summary>How long a pack's status stays cached after it was last written (bounds Redis memory).</summary>
+    public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
 }
 
 public sealed class RuleOptions

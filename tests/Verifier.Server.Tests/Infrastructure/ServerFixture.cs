@@ -1,3 +1,5 @@
+using Verifier.Testing;
+
 namespace Verifier.Server.Tests.Infrastructure;
 
 /// <summary>A server shared by one test class, started with the cache mode of the concrete fixture.</summary>
@@ -25,4 +27,29 @@ public abstract class ServerFixture : IAsyncLifetime
 public sealed class NoCacheFixture : ServerFixture
 {
     protected override Task<string[]> CacheArgsAsync() => Task.FromResult<string[]>(["--cache", "None"]);
+}
+
+/// <summary>The default run's cache: Garnet in-process on loopback.</summary>
+public sealed class EmbeddedGarnetFixture : ServerFixture
+{
+    protected override Task<string[]> CacheArgsAsync() => Task.FromResult<string[]>(["--cache", "Embedded"]);
+}
+
+/// <summary>A real redis-server of the test's own, which tests may stop to simulate an outage.</summary>
+public sealed class RedisServerFixture : ServerFixture
+{
+    public RedisServerProcess? Redis { get; private set; }
+
+    protected override Task<string[]> CacheArgsAsync()
+    {
+        // Without redis-server every test of the class is skipped at discovery and this never runs.
+        Redis = RedisServerProcess.Start();
+        return Task.FromResult<string[]>(["--cache", "Redis", "--redis", Redis.Configuration]);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Redis is not null) await Redis.DisposeAsync();
+    }
 }

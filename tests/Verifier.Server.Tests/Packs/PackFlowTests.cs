@@ -18,7 +18,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
 
     private PackService.PackServiceClient Munich => Server.Packs(DemoKeys.PharmacyMunich);
 
-    [Fact]
+    [ServerFact]
     public async Task An_active_pack_verifies_without_an_alert()
     {
         var serial = await NewPackAsync(Server);
@@ -46,7 +46,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         { "serial in another batch", Outcome.BatchMismatch, "NMVS_FE_LOT_13", true },
     };
 
-    [Theory]
+    [ServerTheory]
     [MemberData(nameof(Mismatches))]
     public async Task A_mismatching_scan_gets_its_precise_outcome_and_alert(string mismatch, Outcome expected, string nationalCode, bool alert)
     {
@@ -89,7 +89,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         { DemoKeys.Wholesaler, DecommissionReason.Stolen },
     };
 
-    [Theory]
+    [ServerTheory]
     [MemberData(nameof(ReasonsByClient))]
     public async Task Every_reason_decommissions_and_reversible_ones_undo(string apiKey, DecommissionReason reason)
     {
@@ -108,7 +108,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(!irreversible, undone.Status.Active);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_double_scan_by_the_same_pharmacy_is_counted_not_alerted()
     {
         var serial = await NewPackAsync(Server);
@@ -124,7 +124,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("", third.AlertId);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_pack_supplied_elsewhere_is_already_inactive_with_an_alert()
     {
         var serial = await NewPackAsync(Server);
@@ -138,7 +138,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(InactiveReason.Supplied, result.Status.Reason);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task Verify_of_a_supplied_pack_reports_its_state_without_an_alert()
     {
         var serial = await NewPackAsync(Server);
@@ -152,7 +152,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("", result.AlertId);
     }
 
-    [Theory]
+    [ServerTheory]
     [InlineData(RecalledLot, Outcome.BatchRecalled, "NMVS_FE_LOT_01", InactiveReason.Recalled)]
     [InlineData(ExpiredLot, Outcome.PackExpired, "NMVS_NC_PCK_02", InactiveReason.Expired)]
     public async Task Recalled_and_expired_packs_answer_so_without_an_alert(string lot, Outcome expected, string nationalCode, InactiveReason reason)
@@ -171,7 +171,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         }
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_withdrawn_product_answers_withdrawn_without_an_alert()
     {
         var serial = NewSerial();
@@ -184,7 +184,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("", result.AlertId);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task An_undo_naming_another_state_is_refused_with_an_alert()
     {
         var serial = await NewPackAsync(Server);
@@ -197,7 +197,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.StartsWith("ALT-", result.AlertId);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task An_undo_from_another_pharmacy_is_refused()
     {
         var serial = await NewPackAsync(Server);
@@ -210,7 +210,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.False(result.Status.Active);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task An_undo_of_an_active_pack_has_nothing_to_reverse()
     {
         var serial = await NewPackAsync(Server);
@@ -220,7 +220,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(Outcome.NotDecommissioned, result.Outcome);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_retry_with_the_same_transaction_id_gets_the_original_answer()
     {
         var serial = await NewPackAsync(Server);
@@ -234,7 +234,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("", retry.AlertId);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_transaction_id_reused_for_another_request_is_refused()
     {
         var serial = await NewPackAsync(Server);
@@ -248,7 +248,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.True(result.Status.Active);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task Sixty_four_concurrent_decommissions_of_one_pack_succeed_exactly_once()
     {
         var serial = await NewPackAsync(Server);
@@ -262,7 +262,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Contains(results, r => r.Outcome == Outcome.AlreadyInactive);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_reported_suspect_pack_is_locked_and_alerted()
     {
         var serial = await NewPackAsync(Server);
@@ -280,7 +280,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("Seal broken, print blurred", alert.Note);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_malformed_scan_is_invalid_argument_with_problem_codes()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Berlin.VerifyAsync(new VerifyRequest
@@ -292,7 +292,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.False(string.IsNullOrEmpty(error.Trailers.GetValue("verifier-scan-problems")));
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_request_without_transaction_id_or_reason_is_invalid()
     {
         var serial = await NewPackAsync(Server);
@@ -307,7 +307,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task Calls_without_a_valid_key_are_unauthenticated()
     {
         var none = new PackService.PackServiceClient(Server.Invoker(null));
@@ -323,7 +323,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         }
     }
 
-    [Fact]
+    [ServerFact]
     public async Task A_mah_cannot_dispense_and_a_pharmacy_cannot_export()
     {
         var serial = await NewPackAsync(Server);
@@ -341,7 +341,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(StatusCode.PermissionDenied, pharmacy.StatusCode);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task Pack_history_shows_a_pharmacy_its_own_entries_and_the_mah_all()
     {
         var serial = await NewPackAsync(Server);
@@ -362,7 +362,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Empty(other);
     }
 
-    [Fact]
+    [ServerFact]
     public async Task Alerts_are_listed_to_their_client_and_investigated_by_operators()
     {
         var serial = await NewPackAsync(Server);
@@ -402,3 +402,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
 }
 
 public sealed class PackFlowWithoutCacheTests(NoCacheFixture fixture) : PackFlowTests<NoCacheFixture>(fixture);
+
+public sealed class PackFlowWithEmbeddedGarnetTests(EmbeddedGarnetFixture fixture) : PackFlowTests<EmbeddedGarnetFixture>(fixture);
+
+public sealed class PackFlowWithRedisServerTests(RedisServerFixture fixture) : PackFlowTests<RedisServerFixture>(fixture), INeedsRedisServer;
