@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verifier.Cli.Client;
+using Verifier.Cli.Scanning;
 
 namespace Verifier.Cli;
 
@@ -11,6 +12,7 @@ internal static class CliApp
         var root = new RootCommand("verifier: command line of the FMD national verification service");
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
+        foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }

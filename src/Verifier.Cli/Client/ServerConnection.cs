@@ -50,7 +50,10 @@ internal sealed class ServerConnection
     public static int Report(RpcException exception, TextWriter error)
     {
         error.WriteLine($"error: {exception.StatusCode}: {exception.Status.Detail}");
-        foreach (var trailer in exception.Trailers) error.WriteLine($"  {trailer.Key}: {trailer.Value}");
+        foreach (var trailer in exception.Trailers.Where(t => t.Key.StartsWith("verifier-", StringComparison.Ordinal)))
+        {
+            error.WriteLine($"  {trailer.Key}: {trailer.Value}");
+        }
         if (exception.StatusCode == StatusCode.Unavailable) error.WriteLine("  Is the server running? Start it with the README's run command.");
         return 3;
     }

@@ -1,0 +1,39 @@
+using Google.Protobuf;
+using Verifier.V1;
+
+namespace Verifier.Cli.Scanning;
+
+/// <summary>Prints a pack result for people (default) or machines (--json, the proto's JSON mapping).</summary>
+internal static class PackResultPrinter
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    public static int Print(PackResult result, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            output.WriteLine(Formatter.Format(result));
+        }
+        else
+        {
+            output.WriteLine($"{Name(result.Outcome)} ({result.NationalCode}): {result.Message}");
+            var pack = result.Pack;
+            output.WriteLine($"  pack     product {pack.ProductCode}  serial {pack.SerialNumber}  batch {pack.Batch}  expiry {pack.Expiry}");
+            var status = result.Status;
+            output.WriteLine(status.State == PackState.Unspecified
+                ? "  status   unknown"
+                : $"  status   {(status.Active ? "ACTIVE" : "INACTIVE")}  state {Name(status.State)}  reason {Name(status.Reason)}");
+            if (result.RepeatCount > 0) output.WriteLine($"  repeats  {result.RepeatCount} (double scan by this location)");
+            if (result.AlertId.Length > 0) output.WriteLine($"  ALERT    {result.AlertId} raised: potential falsification, to be investigated");
+            output.WriteLine($"  tx       {result.SystemTransactionId}  client tx {result.ClientTransactionId}  at {result.Timestamp.ToDateTimeOffset():O}");
+        }
+        return result.Outcome == Outcome.Success ? 0 : 1;
+    }
+
+    /// <summary>"OUTCOME_ALREADY_INACTIVE" → "ALREADY_INACTIVE": the proto name without its enum prefix.</summary>
+    public static string Name<T>(T value) where T : struct, Enum
+    {
+        var text = value.ToString();
+        return string.Concat(text.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+    }
+}
