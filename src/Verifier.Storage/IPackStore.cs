@@ -17,6 +17,9 @@ public interface IPackStore
     /// <summary>A pack's audit trail, newest first; only <paramref name="clientId"/>'s entries when given.</summary>
     Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Appends an entry that changes no pack: a request refused before it reached one.</summary>
+    Task AppendAuditAsync(AuditRecord audit, CancellationToken cancellationToken);
+
     /// <summary>The owner (MAH client id) of a product, or null when the product is unknown.</summary>
     Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken);
 }

@@ -22,7 +22,10 @@ public sealed record PackCommand(
 /// <param name="ObservedWasStale">True when the caller's cached view differed from the committed one.</param>
 public sealed record PackCommandResult(AuditRecord Audit, PackView ViewAfter, bool Replayed, bool ObservedWasStale);
 
-/// <summary>One entry of the append-only audit trail (DR Art 35(1)(g)); also the stored answer for idempotent retries.</summary>
+/// <summary>
+/// One entry of the append-only audit trail (DR Art 35(1)(g)); also the stored answer for idempotent retries.
+/// <see cref="Outcome"/> is null for a request refused before it reached a pack (malformed, not permitted); <see cref="Note"/> says why.
+/// </summary>
 public sealed record AuditRecord(
     string SystemTransactionId,
     string? ClientTransactionId,
@@ -31,7 +34,7 @@ public sealed record AuditRecord(
     string? UserId,
     string LocationId,
     string Operation,
-    Outcome Outcome,
+    Outcome? Outcome,
     string? ProductCode,
     string? SerialNumber,
     string? Batch,

@@ -13,6 +13,7 @@ internal sealed class VerifierMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly Counter<long> _operations;
+    private readonly Counter<long> _refusals;
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheStale;
 
@@ -20,6 +21,7 @@ internal sealed class VerifierMetrics : IDisposable
     {
         _meter = meters.Create(MeterName);
         _operations = _meter.CreateCounter<long>("verifier.pack.operations", description: "Pack operations by operation and outcome");
+        _refusals = _meter.CreateCounter<long>("verifier.pack.refusals", description: "Pack requests refused before reaching a pack, by status");
         _cacheHits = _meter.CreateCounter<long>("verifier.cache.hits", description: "Pack views served by the cache");
         _cacheStale = _meter.CreateCounter<long>("verifier.cache.stale", description: "Cached views that SQL found out of date");
     }
@@ -30,6 +32,9 @@ internal sealed class VerifierMetrics : IDisposable
         if (cacheHit) _cacheHits.Add(1);
         if (stale) _cacheStale.Add(1);
     }
+
+    public void RecordRefusal(string operation, string status) =>
+        _refusals.Add(1, new("operation", operation), new("status", status));
 
     public void Dispose() => _meter.Dispose();
 }

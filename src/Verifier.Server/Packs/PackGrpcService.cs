@@ -15,10 +15,10 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
         new() { Result = (await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null)).ToResult() };
 
     public override async Task<DecommissionResponse> Decommission(DecommissionRequest request, ServerCallContext context) =>
-        new() { Result = (await Run(context, Operation.Decommission, request.ClientTransactionId, request.Pack, RequireReason(request.Reason), request.UserId, null)).ToResult() };
+        new() { Result = (await Run(context, Operation.Decommission, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null)).ToResult() };
 
     public override async Task<UndoResponse> Undo(UndoRequest request, ServerCallContext context) =>
-        new() { Result = (await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, RequireReason(request.Reason), request.UserId, null)).ToResult() };
+        new() { Result = (await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null)).ToResult() };
 
     public override async Task<FlagSuspectResponse> FlagSuspect(FlagSuspectRequest request, ServerCallContext context)
     {
@@ -45,13 +45,24 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
         return response;
     }
 
-    private Task<AuditRecord> Run(
+    /// <param name="reason">The wire reason for decommission and undo; null for operations without one.</param>
+    private async Task<AuditRecord> Run(
         ServerCallContext context, Operation kind, string clientTransactionId, PackIdentifier? pack,
-        Core.Packs.DecommissionReason? reason, string userId, string? note)
+        DecommissionReason? reason, string userId, string? note)
     {
         var caller = Caller.Of(context);
-        var operation = new PackOperation(kind, clientTransactionId, ScanResolution.Resolve(pack), reason, NullIfEmpty(userId), NullIfEmpty(note));
-        return operations.ExecuteAsync(caller, operation, context.CancellationToken);
+        try
+        {
+            var operation = new PackOperation(
+                kind, clientTransactionId, ScanResolution.Resolve(pack), reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
+            return await operations.ExecuteAsync(caller, operation, context.CancellationToken);
+        }
+        catch (RpcException refused) when (refused.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
+        {
+            // DR Art 35(1)(g) covers every operation on a UI, refused ones included.
+            await operations.RecordRefusalAsync(caller, kind, clientTransactionId, pack, refused, context.CancellationToken);
+            throw;
+        }
     }
 
     private static Core.Packs.DecommissionReason RequireReason(DecommissionReason reason) =>

@@ -3,10 +3,12 @@ using System.Text;
 using Grpc.Core;
 using Verifier.Cache;
 using Verifier.Core.Access;
+using Verifier.Core.Identification;
 using Verifier.Core.Packs;
 using Verifier.Server.Identity;
 using Verifier.Server.Observability;
 using Verifier.Storage;
+using V1 = Verifier.V1;
 
 namespace Verifier.Server.Packs;
 
@@ -57,12 +59,32 @@ internal sealed class PackOperations(
         {
             await cache.PutViewAsync(result.ViewAfter, cancellationToken);
         }
-        metrics.Record(operation.Name, result.Audit.Outcome, observed is not null, result.ObservedWasStale, result.Replayed);
+        metrics.Record(operation.Name, result.Audit.Outcome!.Value, observed is not null, result.ObservedWasStale, result.Replayed);
         logger.LogInformation(
             "{Operation} {ProductCode} {SerialNumber}: {Outcome} alert={AlertId} replayed={Replayed}",
             operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome, result.Audit.AlertId, result.Replayed);
         return result.Audit;
     }
+
+    /// <summary>Audits a request refused before it reached a pack, with what could be read of the pack.</summary>
+    public Task RecordRefusalAsync(Caller caller, Operation kind, string clientTransactionId, V1.PackIdentifier? pack, RpcException refused, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var fields = pack?.Fields;
+        var parsed = pack?.SourceCase == V1.PackIdentifier.SourceOneofCase.Scan ? ScanParser.Parse(pack.Scan) : null;
+        var problems = refused.Trailers.GetValue(ScanResolution.ProblemsTrailer);
+        var note = $"refused {refused.StatusCode}: {refused.Status.Detail}"
+            + (problems is null ? "" : $" [{problems}]")
+            + (string.IsNullOrEmpty(clientTransactionId) ? "" : $" (client transaction id {Truncate(clientTransactionId, 64)})");
+        var audit = new AuditRecord(
+            Identifiers.NewSystemTransactionId(now), null, now, caller.ClientId, null, caller.LocationId, kind.ToString().ToLowerInvariant(), null,
+            Truncate(fields?.ProductCode ?? parsed?.ProductCode, 50), Truncate(fields?.SerialNumber ?? parsed?.SerialNumber, 20),
+            Truncate(fields?.Batch ?? parsed?.Batch, 20), Truncate(fields?.Expiry ?? parsed?.Expiry, 6), null, null, null, false, null, 0, note);
+        metrics.RecordRefusal(kind.ToString().ToLowerInvariant(), refused.StatusCode.ToString());
+        return store.AppendAuditAsync(audit, cancellationToken);
+    }
+
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 
     private Func<PackView, Decision> Decider(PackOperation operation, Caller caller, DateTimeOffset now)
     {

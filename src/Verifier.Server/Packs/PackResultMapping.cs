@@ -10,7 +10,7 @@ internal static class PackResultMapping
 {
     public static V1.PackResult ToResult(this AuditRecord audit)
     {
-        var outcome = audit.Outcome;
+        var outcome = audit.Outcome ?? throw new ArgumentException("A refused request has no pack result.", nameof(audit));
         var message = outcome.DefaultMessage();
         if (audit.Reason is { } reason && reason != InactiveReason.None) message += $" The pack is inactive ({reason}).";
         return new V1.PackResult
@@ -50,10 +50,11 @@ internal static class PackResultMapping
         UserId = audit.UserId ?? "",
         LocationId = audit.LocationId,
         Operation = audit.Operation,
-        Outcome = (V1.Outcome)(int)audit.Outcome,
+        Outcome = (V1.Outcome)(int)(audit.Outcome ?? 0),
         StateBefore = (V1.PackState)(int)(audit.StateBefore ?? 0),
         StateAfter = (V1.PackState)(int)(audit.StateAfter ?? 0),
         AlertId = audit.AlertId ?? "",
+        Note = audit.Note ?? "",
     };
 
     public static DecommissionReason? ToDomain(this V1.DecommissionReason reason) => reason switch

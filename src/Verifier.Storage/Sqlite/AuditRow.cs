@@ -14,7 +14,7 @@ internal sealed class AuditRow
     public string? user_id { get; init; }
     public string location_id { get; init; } = "";
     public string operation { get; init; } = "";
-    public long outcome { get; init; }
+    public long? outcome { get; init; }
     public string? product_code { get; init; }
     public string? serial { get; init; }
     public string? batch { get; init; }
@@ -29,7 +29,7 @@ internal sealed class AuditRow
 
     public AuditRecord ToRecord() => new(
         system_tx_id, client_tx_id, DateTimeOffset.FromUnixTimeMilliseconds(at), client_id, user_id, location_id, operation,
-        (Outcome)outcome, product_code, serial, batch, expiry, (PackState?)state_before, (PackState?)state_after,
+        (Outcome?)outcome, product_code, serial, batch, expiry, (PackState?)state_before, (PackState?)state_after,
         (InactiveReason?)reason, active != 0, alert_id, (int)repeat_count, note);
 }
 #pragma warning restore IDE1006

@@ -30,6 +30,9 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
+    public Task AppendAuditAsync(AuditRecord audit, CancellationToken cancellationToken) =>
+        database.Writer.RunAsync((connection, transaction) => AuditTrail.Append(connection, transaction, audit, requestHash: null), cancellationToken);
+
     public async Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
@@ -88,37 +91,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             alertId,
             decision.RepeatCount,
             note);
-        connection.Execute(
-            """
-            INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
-                product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
-            VALUES (@SystemTransactionId, @ClientTransactionId, @RequestHash, @At, @ClientId, @UserId, @LocationId, @Operation, @Outcome,
-                @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note)
-            """,
-            new
-            {
-                audit.SystemTransactionId,
-                audit.ClientTransactionId,
-                command.RequestHash,
-                At = audit.Timestamp.ToUnixTimeMilliseconds(),
-                audit.ClientId,
-                audit.UserId,
-                audit.LocationId,
-                audit.Operation,
-                Outcome = (int)audit.Outcome,
-                audit.ProductCode,
-                audit.SerialNumber,
-                audit.Batch,
-                audit.Expiry,
-                StateBefore = (int?)audit.StateBefore,
-                StateAfter = (int?)audit.StateAfter,
-                Reason = (int?)audit.Reason,
-                audit.Active,
-                audit.AlertId,
-                audit.RepeatCount,
-                audit.Note,
-            },
-            transaction);
+        AuditTrail.Append(connection, transaction, audit, command.RequestHash);
         return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false);
     }
 

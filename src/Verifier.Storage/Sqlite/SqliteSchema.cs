@@ -89,7 +89,7 @@ internal static class SqliteSchema
             user_id        TEXT,
             location_id    TEXT NOT NULL,
             operation      TEXT NOT NULL,
-            outcome        INTEGER NOT NULL,
+            outcome        INTEGER,
             product_code   TEXT,
             serial         TEXT,
             batch          TEXT,

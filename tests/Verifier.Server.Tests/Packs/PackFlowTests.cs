@@ -342,6 +342,23 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_refused_request_is_in_the_audit_trail()
+    {
+        var serial = await NewPackAsync(Server);
+        await Assert.ThrowsAsync<RpcException>(() => Berlin.DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Exported,
+        }).ResponseAsync);
+
+        var entries = (await Server.Packs(DemoKeys.Operator).PackHistoryAsync(new PackHistoryRequest { Pack = Fields(serial) })).Entries;
+
+        var refused = Assert.Single(entries);
+        Assert.Equal("decommission", refused.Operation);
+        Assert.Equal(Outcome.Unspecified, refused.Outcome);
+        Assert.Equal("pharmacy-berlin", refused.ClientId);
+    }
+
+    [ServerFact]
     public async Task Pack_history_shows_a_pharmacy_its_own_entries_and_the_mah_all()
     {
         var serial = await NewPackAsync(Server);
