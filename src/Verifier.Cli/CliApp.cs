@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verifier.Cli.Administration;
 using Verifier.Cli.Client;
 using Verifier.Cli.Scanning;
 
@@ -13,6 +14,9 @@ internal static class CliApp
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
         foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(AlertCommands.Create());
+        root.Subcommands.Add(ClientCommands.Create());
         return root;
     }
 }

@@ -46,6 +46,23 @@ internal sealed class ServerConnection
         return (channel, invoker);
     }
 
+    /// <summary>Runs one command's calls on a fresh channel; an RPC failure is reported and exits 3.</summary>
+    public static async Task<int> CallAsync(ParseResult parse, Func<CallInvoker, Task<int>> action)
+    {
+        var (channel, invoker) = Open(parse);
+        using (channel)
+        {
+            try
+            {
+                return await action(invoker);
+            }
+            catch (RpcException exception)
+            {
+                return Report(exception, parse.InvocationConfiguration.Error);
+            }
+        }
+    }
+
     /// <summary>Prints an RPC failure the way a user can act on it; exit code 3.</summary>
     public static int Report(RpcException exception, TextWriter error)
     {

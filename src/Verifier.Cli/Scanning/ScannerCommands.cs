@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Core;
 using Verifier.Cli.Client;
 using Verifier.V1;
 
@@ -53,24 +52,12 @@ internal static class ScannerCommands
     {
         var command = new Command(name, description);
         PackArguments.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => ServerConnection.CallAsync(parse, async invoker =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var (channel, invoker) = ServerConnection.Open(parse);
-            using (channel)
-            {
-                try
-                {
-                    var client = new PackService.PackServiceClient(invoker);
-                    var result = await call(client, parse, PackArguments.Read(parse), PackArguments.NewTransactionId(parse), parse.GetValue(PackArguments.User) ?? "");
-                    return PackResultPrinter.Print(result, parse.GetValue(PackArguments.Json), output);
-                }
-                catch (RpcException rpc)
-                {
-                    return ServerConnection.Report(rpc, parse.InvocationConfiguration.Error);
-                }
-            }
-        });
+            var client = new PackService.PackServiceClient(invoker);
+            var result = await call(client, parse, PackArguments.Read(parse), PackArguments.NewTransactionId(parse), parse.GetValue(PackArguments.User) ?? "");
+            return PackResultPrinter.Print(result, parse.GetValue(PackArguments.Json), parse.InvocationConfiguration.Output);
+        }));
         return command;
     }
 

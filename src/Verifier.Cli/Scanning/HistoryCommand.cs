@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Verifier.Cli.Client;
+using Verifier.V1;
+
+namespace Verifier.Cli.Scanning;
+
+/// <summary>`verifier history`: a pack's audit trail (own entries; all for operators and the pack's MAH).</summary>
+internal static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("history", "Show a pack's audit trail, newest first");
+        PackArguments.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ServerConnection.CallAsync(parse, async invoker =>
+        {
+            var response = await new PackService.PackServiceClient(invoker).PackHistoryAsync(
+                new PackHistoryRequest { Pack = PackArguments.Read(parse), PageSize = 1000 }, cancellationToken: cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(PackArguments.Json))
+            {
+                output.WriteLine(JsonFormatter.Default.Format(response));
+                return 0;
+            }
+            foreach (var e in response.Entries)
+            {
+                output.WriteLine(
+                    $"{e.Timestamp.ToDateTimeOffset():O}  {e.Operation,-24} {PackResultPrinter.Name(e.Outcome),-20} "
+                    + $"{PackResultPrinter.Name(e.StateBefore)} -> {PackResultPrinter.Name(e.StateAfter)}  {e.ClientId}@{e.LocationId}"
+                    + (e.AlertId.Length > 0 ? $"  alert {e.AlertId}" : "") + (e.Note.Length > 0 ? $"  ({e.Note})" : ""));
+            }
+            if (response.Entries.Count == 0) output.WriteLine("No entries visible to this client.");
+            return 0;
+        }));
+        return command;
+    }
+}
