@@ -65,6 +65,9 @@ public static class VerifierHost
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
+        // Open the store and the cache now: a bad path or setting fails the start, not the first scan.
+        app.Services.GetRequiredService<IPackStatusCache>();
+        app.Services.GetRequiredService<SqliteDatabase>();
         app.MapGrpcService<PackGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
