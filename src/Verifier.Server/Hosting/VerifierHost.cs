@@ -67,7 +67,7 @@ public static class VerifierHost
         var app = builder.Build();
         // Open the store and the cache now: a bad path or setting fails the start, not the first scan.
         app.Services.GetRequiredService<IPackStatusCache>();
-        app.Services.GetRequiredService<SqliteDatabase>();
+        app.Services.GetRequiredService<IPackStore>();
         app.MapGrpcService<PackGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
