@@ -111,6 +111,16 @@ public sealed class StatusAfterTests
         Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(PackView.Unknown, Unchanged, Given.Now));
     }
 
+    [Theory]
+    [InlineData(Outcome.BatchMismatch)]
+    [InlineData(Outcome.ExpiryMismatch)]
+    public void A_scan_that_does_not_match_the_stored_pack_reveals_no_status(Outcome mismatch)
+    {
+        var view = Given.ActivePack().Build();
+
+        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view, new Decision(mismatch, null, Core.Alerts.AlertKind.System), Given.Now));
+    }
+
     [Fact]
     public void The_unknown_status_is_inactive_without_state_or_reason()
     {
