@@ -40,6 +40,13 @@ internal sealed class PackOperations(
         }
 
         // Milliseconds: the precision the audit trail stores, so a replayed answer equals the original.
+        // A MAH sets pack states on its own products only (DR Art 40 ff.: the MAH is responsible for its packs).
+        if (caller.Role == ClientRole.Mah && operation.Kind is Operation.Decommission or Operation.Undo
+            && await store.ProductOwnerAsync(operation.Scan.ProductCode, cancellationToken) is { } owner && owner != caller.ClientId)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "A MAH may change only its own products' packs."));
+        }
+
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var context = new TransactionContext(
             Identifiers.NewSystemTransactionId(now), operation.ClientTransactionId, now, caller.ClientId, caller.Role, caller.LocationId, operation.UserId);

@@ -342,6 +342,19 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_mah_cannot_set_states_of_another_mahs_packs()
+    {
+        var serial = await NewPackAsync(Server);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Server.Packs(DemoKeys.MahGlobex).DecommissionAsync(new DecommissionRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Stolen,
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [ServerFact]
     public async Task A_refused_request_is_in_the_audit_trail()
     {
         var serial = await NewPackAsync(Server);
