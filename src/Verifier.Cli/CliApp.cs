@@ -8,6 +8,7 @@ internal static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("verifier: command line of the FMD national verification service");
+        root.Subcommands.Add(ParseCommand.Create());
         return root;
     }
 }

@@ -15,11 +15,12 @@ internal static class AssociationRules
             .Select(e => (Element: e, Ai: Gs1ApplicationIdentifiers.Find(e.Key)))
             .Where(x => x.Ai is not null)
             .ToList();
-        var keys = present.Select(x => x.Element.Key).Distinct(StringComparer.Ordinal).ToList();
+        // Unknown AIs (from HRI, where brackets delimit them) still take part in the rules.
+        var keys = reading.Elements.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
 
         if (!repeatsAlreadyChecked)
         {
-            CheckRepeats(reading, present.Select(x => x.Element));
+            CheckRepeats(reading, reading.Elements);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -11,6 +11,9 @@ namespace Verifier.Core.Identification.Hints;
 /// </summary>
 internal static class SeparatorRecovery
 {
+    // No AI value exceeds 90 characters; longer runs are not a lost separator but garbage.
+    private const int LongestSwallowingValue = 120;
+
     public static void Find(string scan, ScanResult literal, List<ScanHint> hints)
     {
         if (literal.IsComplete || literal.Format is not (ScanFormat.Gs1ElementString or ScanFormat.Iso15434Format05 or ScanFormat.Iso15434Format06))
@@ -22,7 +25,7 @@ internal static class SeparatorRecovery
         var fields = ScanHints.FieldCount(literal);
         foreach (var element in literal.Elements)
         {
-            if (!CanSwallow(literal.Format, element))
+            if (element.Value.Length > LongestSwallowingValue || !CanSwallow(literal.Format, element))
             {
                 continue;
             }
