@@ -63,10 +63,11 @@ internal static class ParseCommand
             Description = "Interpret \\xHH, \\uHHHH, \\\\ and <GS>, <RS>, <EOT> in the scan, to type control characters in a shell.",
         };
 
-        var command = new Command("parse", Description) { scanArgument, jsonOption, stdinOption, jsonlOption, escapesOption };
+        // Catches surplus arguments and unknown options, so that they are reported here as a usage
+        // error with exit code 2 rather than by the command-line parser with its generic 1.
+        var surplusArgument = new Argument<string[]>("surplus") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
 
-        // Usage errors are detected here so they exit with 2, not the parser's generic 1.
-        command.TreatUnmatchedTokensAsErrors = false;
+        var command = new Command("parse", Description) { scanArgument, surplusArgument, jsonOption, stdinOption, jsonlOption, escapesOption };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -77,7 +78,7 @@ internal static class ParseCommand
                 parseResult.GetValue(stdinOption),
                 parseResult.GetValue(jsonlOption),
                 parseResult.GetValue(escapesOption),
-                parseResult.UnmatchedTokens);
+                [.. parseResult.GetValue(surplusArgument) ?? [], .. parseResult.UnmatchedTokens]);
             return Run(request, openStandardInput, output, error);
         });
         return command;
@@ -154,6 +155,12 @@ internal static class ParseCommand
 
     private static string? UsageError(Request request)
     {
+        // No scan format starts with "--"; such a token is a mistyped option that took the scan's place.
+        if (request.Scan is not null && request.Scan.StartsWith("--", StringComparison.Ordinal))
+        {
+            return $"unknown option {request.Scan}";
+        }
+
         if (request.Unmatched.Count > 0)
         {
             return $"unexpected argument(s): {string.Join(" ", request.Unmatched)} (quote a scan that contains spaces)";
