@@ -72,7 +72,7 @@ public static class ScanParser
 
             reading.SymbologyIdentifier = identifier;
             data = kind;
-            start = SymbologyIdentifier.Length;
+            start = identifier.Length;
         }
 
         if (data == SymbologyData.Gs1)

@@ -30,6 +30,7 @@ internal static class SymbologyIdentifier
     /// Reads the identifier at the start of <paramref name="text"/> (which starts with ']').
     /// Modifiers are a digit or A-F (hexadecimal option values), which rejects e.g. "]XX".
     /// </summary>
+    /// <remarks>The identifier is usually <see cref="Length"/> characters long; see <c>identifier.Length</c>.</remarks>
     public static bool TryRead(string text, int end, out string identifier, out SymbologyData data)
     {
         identifier = string.Empty;
@@ -40,7 +41,9 @@ internal static class SymbologyIdentifier
             return false;
         }
 
-        identifier = text[..Length];
+        // "System expansion" (]Y) carries as many further identifier characters as its modifier digit says.
+        var length = text[1] == 'Y' && char.IsAsciiDigit(text[2]) ? Math.Min(end, Length + (text[2] - '0')) : Length;
+        identifier = text[..length];
         data = Gs1Identifiers.Contains(identifier, StringComparer.Ordinal) ? SymbologyData.Gs1
             : text[1] == 'E' ? SymbologyData.EanUpc
             : SymbologyData.Plain;

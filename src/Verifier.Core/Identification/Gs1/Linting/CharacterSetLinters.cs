@@ -58,8 +58,9 @@ internal static class CharacterSetLinters
         }
 
         var padding = value.Length - data;
-        // Padding may only complete the final group: one '=' after 2 data characters, two after 1.
-        if (padding > 0 && (data == 0 || padding > 2 || (data + padding) % 4 != 3))
+
+        // GS1 pads CSET 64 data to a multiple of three characters, with at most two '='.
+        if (padding > 2 || (padding > 0 && (data + padding) % 3 != 0))
         {
             return new LintFailure(LintFailureKind.Character, data, "incorrect '=' padding of character set 64 data");
         }
