@@ -38,9 +38,9 @@ public static class ScanParser
             return Build(reading);
         }
 
-        // A trailing CR/LF is the scanner's terminator suffix, not data.
+        // A trailing CR, LF or TAB is the scanner's terminator suffix, not data.
         var end = scan.Length;
-        while (end > 0 && scan[end - 1] is '\r' or '\n')
+        while (end > 0 && scan[end - 1] is '\r' or '\n' or '\t')
         {
             end--;
         }
@@ -92,6 +92,7 @@ public static class ScanParser
         }
         else if (start < end && EnvelopeReader.Recognises(text, start))
         {
+            // Refined to 05 by the reader when the first format says so; 06 (IFA) is the usual one.
             reading.Format = ScanFormat.Iso15434Format06;
             EnvelopeReader.Read(reading, start, end);
         }

@@ -95,11 +95,22 @@ public sealed class ScanParserElementStringTests
     }
 
     [Fact]
-    public void Tolerates_a_trailing_separator_and_scanner_line_ending()
+    public void Tolerates_a_trailing_separator_and_scanner_suffixes()
     {
         Assert.True(ScanParser.Parse(Complete + Gs).IsComplete);
         Assert.True(ScanParser.Parse(Complete + "\r\n").IsComplete);
         Assert.True(ScanParser.Parse(Complete + "\n").IsComplete);
+        Assert.True(ScanParser.Parse(Complete + "\t").IsComplete);
+    }
+
+    [Fact]
+    public void Reads_the_gs1_demo_datamatrix()
+    {
+        // Text of the GS1 demo symbol in zxing-cpp's DataMatrix samples (shared corpus), as a wedge scanner sends it.
+        var result = ScanParser.Parse("01095040000591012112345678p901" + Gs + "101234567p" + Gs + "171411208200http://www.gs1.org/demo/");
+
+        Assert.Equal(new UniqueIdentifier("09504000059101", ProductCodeScheme.Gtin, "12345678p901", "1234567p", "141120", null), result.Identifier);
+        Assert.Equal("http://www.gs1.org/demo/", result.Elements[^1].Value);
     }
 
     [Fact]
