@@ -75,8 +75,9 @@ public static class ScanParser
             start = identifier.Length;
         }
 
-        if (data == SymbologyData.Gs1)
+        if (data == SymbologyData.Gs1 && !(start < end && EnvelopeReader.Recognises(text, start)))
         {
+            // (An ISO/IEC 15434 message is read as such even behind ]d2: the header cannot be GS1 data.)
             if (start == end)
             {
                 reading.AddProblem(ScanProblemCode.Empty, start, $"nothing follows the symbology identifier {reading.SymbologyIdentifier}");

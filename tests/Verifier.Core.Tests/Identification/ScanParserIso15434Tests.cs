@@ -20,13 +20,16 @@ public sealed class ScanParserIso15434Tests
         Assert.Empty(result.Hints);
     }
 
-    [Fact]
-    public void Reads_it_behind_a_non_gs1_datamatrix_identifier()
+    [Theory]
+    [InlineData("]d1")]
+    [InlineData("]d2")]
+    [InlineData("]Q1")]
+    public void Reads_it_behind_a_symbology_identifier(string prefix)
     {
-        var result = ScanParser.Parse("]d1" + Ifa);
+        var result = ScanParser.Parse(prefix + Ifa);
 
         Assert.True(result.IsComplete, string.Join("; ", result.Problems));
-        Assert.Equal("]d1", result.SymbologyIdentifier);
+        Assert.Equal(prefix, result.SymbologyIdentifier);
     }
 
     [Fact]

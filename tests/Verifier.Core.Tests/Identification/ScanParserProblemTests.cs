@@ -16,7 +16,7 @@ public sealed class ScanParserProblemTests
         { "]d201" + Gtin + "17271231" + "10LOT\u000042", ScanProblemCode.ControlCharacter, 32 },
         { "(01)" + Gtin + "(10)LOT" + Gs + "42", ScanProblemCode.ControlCharacter, 25 },
         { "]d201" + Gtin + "10LOT\ud80042", ScanProblemCode.EncodingError, 24 },
-        { "]d201" + Gtin + "10LOT\ufffd42", ScanProblemCode.EncodingError, 24 },
+        { "]d221AB\ufffdC", ScanProblemCode.EncodingError, 7 },
         { "hello", ScanProblemCode.UnrecognisedFormat, 0 },
         { "]XX0104150123456782", ScanProblemCode.UnknownSymbologyIdentifier, 0 },
         { "]", ScanProblemCode.UnknownSymbologyIdentifier, 0 },
