@@ -40,7 +40,8 @@ internal static class ScanHints
     internal static bool HasFaults(ScanResult result) =>
         result.Problems.Any(p => p.Category is ScanProblemCategory.Input or ScanProblemCategory.Syntax or ScanProblemCategory.Content);
 
+    /// <summary>How many UI elements a reading has; the NHRN counts too, as a lost separator may hide it.</summary>
     internal static int FieldCount(ScanResult result) =>
         (result.ProductCode is null ? 0 : 1) + (result.SerialNumber is null ? 0 : 1)
-        + (result.Batch is null ? 0 : 1) + (result.Expiry is null ? 0 : 1);
+        + (result.Batch is null ? 0 : 1) + (result.Expiry is null ? 0 : 1) + (result.Nhrn is null ? 0 : 1);
 }

@@ -5,12 +5,15 @@ namespace Verifier.Core.Identification.Hints;
 
 /// <summary>
 /// When a GS separator is lost, a variable-length value runs on into the next element: batch
-/// "LOT42" followed by serial "ABC123" arrives as batch "LOT4221ABC123". The value is split
-/// where a missing unique-identifier element would start, keeping the split only if the rest
-/// then reads cleanly.
+/// "LOT42" followed by serial "ABC123" arrives as batch "LOT4221ABC123". Values are split where
+/// a missing unique-identifier element would start, one separator at a time, keeping the result
+/// only if it then reads cleanly. Scanners that drop GS usually drop every GS, so up to
+/// <see cref="MaxLostSeparators"/> are restored.
 /// </summary>
 internal static class SeparatorRecovery
 {
+    private const int MaxLostSeparators = 3;
+
     // No AI value exceeds 90 characters; longer runs are not a lost separator but garbage.
     private const int LongestSwallowingValue = 120;
 
@@ -21,48 +24,87 @@ internal static class SeparatorRecovery
             return;
         }
 
-        var present = literal.Elements.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        var fields = ScanHints.FieldCount(literal);
-        foreach (var element in literal.Elements)
+        var splits = new List<(ScanElement Element, int At, string Key)>();
+        var reading = scan;
+        var result = literal;
+        ScanHint? hint = null;
+
+        // Keep splitting while elements are gained: "LOT42D271231SABC123" is a valid batch on its
+        // own, yet the reading with a separate expiry and serial is the one to suggest.
+        while (splits.Count < MaxLostSeparators && BestSplit(reading, result) is { } next)
         {
-            if (element.Value.Length > LongestSwallowingValue || !CanSwallow(literal.Format, element))
+            splits.Add((next.Element, next.At, next.Key));
+            (reading, result) = (next.Reading, next.Result);
+            if (!ScanHints.HasFaults(result))
+            {
+                hint = new ScanHint(ScanHintCode.MissingGroupSeparator, Describe(splits, result), reading);
+            }
+        }
+
+        if (hint is not null)
+        {
+            hints.Add(hint);
+        }
+    }
+
+    /// <summary>The single inserted GS that yields the most UI elements, then the fewest faults.</summary>
+    private static (string Reading, ScanResult Result, ScanElement Element, int At, string Key)? BestSplit(string scan, ScanResult current)
+    {
+        var present = current.Elements.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var fields = ScanHints.FieldCount(current);
+        (string Reading, ScanResult Result, ScanElement Element, int At, string Key)? best = null;
+        foreach (var element in current.Elements)
+        {
+            if (element.Value.Length > LongestSwallowingValue || !CanSwallow(current.Format, element))
             {
                 continue;
             }
 
             var valueStart = element.Position + element.Key.Length;
-            (string Reading, ScanResult Result, int Split, string Key)? best = null;
-            for (var split = 1; split < element.Value.Length - 1; split++)
+            for (var at = 1; at < element.Value.Length - 1; at++)
             {
-                var key = StartsUniqueIdentifierElement(literal.Format, element.Value, split);
+                var key = StartsUniqueIdentifierElement(current.Format, element.Value, at);
                 if (key is null || present.Contains(key))
                 {
                     continue;
                 }
 
-                var reading = scan.Insert(valueStart + split, ControlCharacters.GroupSeparator.ToString());
+                var reading = scan.Insert(valueStart + at, ControlCharacters.GroupSeparator.ToString());
                 var result = ScanParser.ParseLiteral(reading);
-                if (ScanHints.HasFaults(result) || ScanHints.FieldCount(result) <= fields)
+                if (ScanHints.FieldCount(result) <= fields)
                 {
                     continue;
                 }
 
-                if (best is null || ScanHints.FieldCount(result) > ScanHints.FieldCount(best.Value.Result))
+                if (best is null || Better(result, best.Value.Result))
                 {
-                    best = (reading, result, split, key);
+                    best = (reading, result, element, at, key);
                 }
             }
-
-            if (best is { } found)
-            {
-                var kept = element.Value[..found.Split];
-                var moved = element.Value[found.Split..];
-                hints.Add(new ScanHint(
-                    ScanHintCode.MissingGroupSeparator,
-                    $"({element.Key}) '{element.Value}' seems to contain ({found.Key}): a GS separator after '{kept}' was probably lost; read as ({element.Key}) '{kept}' and '{moved}'",
-                    found.Reading));
-            }
         }
+
+        return best;
+    }
+
+    private static bool Better(ScanResult candidate, ScanResult incumbent)
+    {
+        var fields = ScanHints.FieldCount(candidate).CompareTo(ScanHints.FieldCount(incumbent));
+        return fields > 0 || (fields == 0 && Faults(candidate) < Faults(incumbent));
+    }
+
+    private static int Faults(ScanResult result) =>
+        result.Problems.Count(p => p.Category is ScanProblemCategory.Input or ScanProblemCategory.Syntax or ScanProblemCategory.Content);
+
+    private static string Describe(List<(ScanElement Element, int At, string Key)> splits, ScanResult repaired)
+    {
+        if (splits.Count == 1)
+        {
+            var (element, at, key) = splits[0];
+            return $"({element.Key}) '{element.Value}' seems to contain ({key}): a GS separator after '{element.Value[..at]}' was probably lost; read as ({element.Key}) '{element.Value[..at]}' and '{element.Value[at..]}'";
+        }
+
+        var reading = string.Join(", ", repaired.Elements.Where(e => e.KnownToFmd).Select(e => $"({e.Key}) '{e.Value}'"));
+        return $"{splits.Count} GS separators seem lost; with them restored the scan reads {reading}";
     }
 
     private static bool CanSwallow(ScanFormat format, ScanElement element)

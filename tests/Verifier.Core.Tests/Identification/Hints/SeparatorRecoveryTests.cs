@@ -49,6 +49,29 @@ public sealed class SeparatorRecoveryTests
         Assert.True(ScanParser.Parse(hint.SuggestedReading).IsComplete);
     }
 
+    [Fact]
+    public void Several_lost_separators_are_restored()
+    {
+        // Every GS dropped, with the variable-length elements first.
+        var scan = "]d2" + "10LOT42" + "71012345678" + "21ABC123" + "01" + Gtin + "17271231";
+        var hint = Assert.Single(ScanParser.Parse(scan).Hints);
+        var repaired = ScanParser.Parse(hint.SuggestedReading);
+
+        Assert.Equal(ScanHintCode.MissingGroupSeparator, hint.Code);
+        Assert.True(repaired.IsComplete, string.Join("; ", repaired.Problems));
+        Assert.Equal(("LOT42", "ABC123", "12345678"), (repaired.Batch, repaired.SerialNumber, repaired.Nhrn));
+        Assert.StartsWith("3 GS separators", hint.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_lost_separator_of_an_ifa_message_is_restored()
+    {
+        var scan = "[)>" + Rs + "06" + Gs + "9N" + Ppn + "1TLOT42" + "D271231" + "SABC123" + Rs + Eot;
+        var hint = Assert.Single(ScanParser.Parse(scan).Hints, h => h.Code == ScanHintCode.MissingGroupSeparator);
+
+        Assert.Equal(Ifa, hint.SuggestedReading);
+    }
+
     [Theory]
     [InlineData("]d201" + Gtin + "17271231" + "10LOT4221ABC123" + Gs + "21XYZ")]   // 21 present: "21ABC123" is batch text
     [InlineData("]d201" + Gtin + "17271231" + "10LOT42" + Gs + "21ABC123")]         // nothing lost
