@@ -17,9 +17,13 @@ internal static class SeparatorRecovery
     // No AI value exceeds 90 characters; longer runs are not a lost separator but garbage.
     private const int LongestSwallowingValue = 120;
 
+    // A unique identifier with all optional AIs stays far below this; the search re-parses the
+    // scan once per candidate split, so longer input is not worth the work.
+    private const int LongestRecoverableScan = 512;
+
     public static void Find(string scan, ScanResult literal, List<ScanHint> hints)
     {
-        if (literal.IsComplete || literal.Format is not (ScanFormat.Gs1ElementString or ScanFormat.Iso15434Format05 or ScanFormat.Iso15434Format06))
+        if (literal.IsComplete || scan.Length > LongestRecoverableScan || literal.Format is not (ScanFormat.Gs1ElementString or ScanFormat.Iso15434Format05 or ScanFormat.Iso15434Format06))
         {
             return;
         }
