@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(AlertCommands.Create());
         root.Subcommands.Add(ClientCommands.Create());
+        root.Subcommands.Add(ParseCommand.Create());
         return root;
     }
 }

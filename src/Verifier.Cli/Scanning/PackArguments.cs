@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using Verifier.Cli.Parsing;
 using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
@@ -9,7 +9,7 @@ internal static class PackArguments
 {
     public static readonly Option<string?> Scan = new("--scan")
     {
-        Description = "The scan as the scanner sends it; GS may be written as \\u001d, \\x1d or <GS> (also RS, EOT)",
+        Description = "The scan as the scanner sends it; type GS as \\x1D, \\u001D or <GS> (also <RS>, <EOT>)",
     };
 
     public static readonly Option<string?> Product = new("--product") { Description = "Product code (GTIN/NTIN or PPN), instead of --scan" };
@@ -34,11 +34,12 @@ internal static class PackArguments
             var hasScan = result.GetValue(Scan) is not null;
             var hasFields = result.GetValue(Product) is not null || result.GetValue(Serial) is not null;
             if (hasScan == hasFields) result.AddError("Name the pack with --scan, or with --product and --serial (plus --batch, --expiry).");
+            if (result.GetValue(Scan) is { } scan && !ScanEscapes.TryUnescape(scan, out _, out var error)) result.AddError($"--scan: {error}");
         });
     }
 
     public static PackIdentifier Read(ParseResult parse) => parse.GetValue(Scan) is { } scan
-        ? new PackIdentifier { Scan = Unescape(scan) }
+        ? new PackIdentifier { Scan = ScanEscapes.TryUnescape(scan, out var unescaped, out _) ? unescaped : scan }
         : new PackIdentifier
         {
             Fields = new PackFields
@@ -52,14 +53,4 @@ internal static class PackArguments
 
     public static string NewTransactionId(ParseResult parse) => parse.GetValue(TransactionId) ?? Guid.NewGuid().ToString("N");
 
-    /// <summary>Shells cannot easily carry GS/RS/EOT, so the usual written forms are accepted.</summary>
-    public static string Unescape(string scan)
-    {
-        var text = new StringBuilder(scan)
-            .Replace("<GS>", "\u001d").Replace("<RS>", "\u001e").Replace("<EOT>", "\u0004")
-            .Replace("\\u001d", "\u001d").Replace("\\u001D", "\u001d").Replace("\\x1d", "\u001d").Replace("\\x1D", "\u001d")
-            .Replace("\\u001e", "\u001e").Replace("\\u001E", "\u001e").Replace("\\x1e", "\u001e").Replace("\\x1E", "\u001e")
-            .Replace("\\u0004", "\u0004").Replace("\\x04", "\u0004");
-        return text.ToString();
-    }
 }

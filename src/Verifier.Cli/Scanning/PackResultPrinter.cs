@@ -1,4 +1,6 @@
+using System.Reflection;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
@@ -30,10 +32,15 @@ internal static class PackResultPrinter
         return result.Outcome == Outcome.Success ? 0 : 1;
     }
 
-    /// <summary>"OUTCOME_ALREADY_INACTIVE" → "ALREADY_INACTIVE": the proto name without its enum prefix.</summary>
+    /// <summary>"OUTCOME_ALREADY_INACTIVE" → "ALREADY_INACTIVE": the proto name without its enum's prefix.</summary>
     public static string Name<T>(T value) where T : struct, Enum
     {
-        var text = value.ToString();
-        return string.Concat(text.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+        var name = OriginalName(typeof(T), value.ToString());
+        // Every proto enum starts with PREFIX_UNSPECIFIED = 0, which gives the prefix to strip.
+        var prefix = OriginalName(typeof(T), Enum.GetName(typeof(T), 0) ?? "")[..^"UNSPECIFIED".Length];
+        return name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
     }
+
+    private static string OriginalName(Type type, string member) =>
+        type.GetField(member)?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? member;
 }

@@ -22,7 +22,7 @@ internal static class ScanResolution
                 var parsed = ScanParser.Parse(identifier.Scan);
                 if (!parsed.IsComplete && (requireBatchAndExpiry || parsed.ProductCode is null || parsed.SerialNumber is null))
                 {
-                    var codes = string.Join(';', parsed.Problems.Select(p => $"{ProblemName(p.Code)}@{p.Position}"));
+                    var codes = string.Join(';', parsed.Problems.Select(p => $"{p.Code.StableName()}@{p.Position}"));
                     var text = string.Join(" ", parsed.Problems.Select(p => p.Message));
                     throw Invalid($"The scan is not a valid unique identifier: {text}", codes);
                 }
@@ -44,10 +44,6 @@ internal static class ScanResolution
                 throw Invalid("The request names no pack: set pack.scan or pack.fields.", "EMPTY@0");
         }
     }
-
-    /// <summary>SCREAMING_SNAKE form of a problem code, as in the CLI's JSON.</summary>
-    public static string ProblemName(ScanProblemCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
     private static RpcException Invalid(string message, string codes) =>
         new(new Status(StatusCode.InvalidArgument, message), new Metadata { { ProblemsTrailer, codes } });
