@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Verifier.Cli.Parsing;
 using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
@@ -26,6 +27,11 @@ internal static class PackResultPrinter
                 ? "  status   unknown"
                 : $"  status   {(status.Active ? "ACTIVE" : "INACTIVE")}  state {Name(status.State)}  reason {Name(status.Reason)}");
             if (result.RepeatCount > 0) output.WriteLine($"  repeats  {result.RepeatCount} (double scan by this location)");
+            foreach (var hint in result.ScanHints)
+            {
+                output.WriteLine($"  hint     {hint.Code}: {hint.Message}");
+                if (hint.SuggestedReading.Length > 0) output.WriteLine($"           suggested reading: {VisibleText.Show(hint.SuggestedReading)}");
+            }
             if (result.AlertId.Length > 0) output.WriteLine($"  ALERT    {result.AlertId} raised: potential falsification, to be investigated");
             output.WriteLine($"  tx       {result.SystemTransactionId}  client tx {result.ClientTransactionId}  at {result.Timestamp.ToDateTimeOffset():O}");
         }

@@ -12,13 +12,13 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
     private const int MaxDescriptionLength = 1000;
 
     public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context) =>
-        new() { Result = (await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null)).ToResult() };
+        new() { Result = await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null) };
 
     public override async Task<DecommissionResponse> Decommission(DecommissionRequest request, ServerCallContext context) =>
-        new() { Result = (await Run(context, Operation.Decommission, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null)).ToResult() };
+        new() { Result = await Run(context, Operation.Decommission, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null) };
 
     public override async Task<UndoResponse> Undo(UndoRequest request, ServerCallContext context) =>
-        new() { Result = (await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null)).ToResult() };
+        new() { Result = await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null) };
 
     public override async Task<FlagSuspectResponse> FlagSuspect(FlagSuspectRequest request, ServerCallContext context)
     {
@@ -26,15 +26,14 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"description is longer than {MaxDescriptionLength} characters."));
         }
-        var audit = await Run(context, Operation.FlagSuspect, request.ClientTransactionId, request.Pack, null, request.UserId, request.Description);
-        return new() { Result = audit.ToResult() };
+        return new() { Result = await Run(context, Operation.FlagSuspect, request.ClientTransactionId, request.Pack, null, request.UserId, request.Description) };
     }
 
     public override async Task<PackHistoryResponse> PackHistory(PackHistoryRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
         caller.Demand(Operation.PackHistory);
-        var scan = ScanResolution.Resolve(request.Pack, requireBatchAndExpiry: false);
+        var scan = ScanResolution.Resolve(request.Pack, requireBatchAndExpiry: false).Scan;
         var limit = request.PageSize is > 0 and <= 1000 ? request.PageSize : 100;
         // Audit data belongs to whoever generated it: operators and the product's MAH see all of it.
         var seesAll = caller.Role == Core.Access.ClientRole.Operator
@@ -46,16 +45,23 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
     }
 
     /// <param name="reason">The wire reason for decommission and undo; null for operations without one.</param>
-    private async Task<AuditRecord> Run(
+    private async Task<PackResult> Run(
         ServerCallContext context, Operation kind, string clientTransactionId, PackIdentifier? pack,
         DecommissionReason? reason, string userId, string? note)
     {
         var caller = Caller.Of(context);
         try
         {
+            var resolved = ScanResolution.Resolve(pack);
             var operation = new PackOperation(
-                kind, clientTransactionId, ScanResolution.Resolve(pack), reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
-            return await operations.ExecuteAsync(caller, operation, context.CancellationToken);
+                kind, clientTransactionId, resolved.Scan, reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
+            var result = (await operations.ExecuteAsync(caller, operation, context.CancellationToken)).ToResult();
+            // Hints follow from the scan alone, so a replayed answer carries the same ones.
+            result.ScanHints.AddRange(resolved.Hints.Select(h => new Verifier.V1.ScanHint
+            {
+                Code = h.StableName, Message = h.Message, SuggestedReading = h.SuggestedReading ?? "",
+            }));
+            return result;
         }
         catch (RpcException refused) when (refused.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
         {

@@ -281,6 +281,22 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_caps_lock_scan_is_answered_precisely_with_a_hint_towards_the_real_pack()
+    {
+        var serial = await NewPackAsync(Server);
+        var capsLocked = Scan(serial).Scan.ToLowerInvariant();
+
+        var result = (await Berlin.VerifyAsync(new VerifyRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = new PackIdentifier { Scan = capsLocked },
+        })).Result;
+
+        Assert.Equal(Outcome.BatchUnknown, result.Outcome);
+        var hint = Assert.Single(result.ScanHints, h => h.Code == "CAPS_LOCK_INVERTED");
+        Assert.Equal(Scan(serial).Scan, hint.SuggestedReading);
+    }
+
+    [ServerFact]
     public async Task A_malformed_scan_is_invalid_argument_with_problem_codes()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Berlin.VerifyAsync(new VerifyRequest
