@@ -7,13 +7,16 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.MasterData;
 
 /// <summary>
-/// Receives one UploadBatch stream: header, then chunks. While the store writes chunk n the next
-/// chunk is read and checked, so the network, the checks and the single writer overlap. After the
-/// first problem nothing more is written (later serials are only checked, for a complete report);
-/// whatever was written goes again unless the upload commits.
+/// Receives one UploadBatch stream: header, then chunks of serials, each checked as it arrives.
+/// The serials are kept (the duplicate check needs them anyway) and stored in key order once the
+/// stream is complete, in chunks into the invisible batch; the commit then makes it visible at
+/// once. Whatever was written goes again unless the upload commits.
 /// </summary>
 internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider clock, ILogger<BatchUploadReceiver> logger)
 {
+    /// <summary>Rows per store call and so per writer work item: one item holds the writer for milliseconds, not seconds.</summary>
+    private const int StoreChunk = 10_000;
+
     public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
     {
         caller.Demand(Operation.ManageMasterData);
@@ -44,22 +47,9 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         }
 
         var upload = opening.Upload!;
-        Task<IReadOnlyList<UploadProblem>>? inFlight = null;
         try
         {
-            while (await stream.MoveNext(cancellationToken))
-            {
-                var (accepted, positions) = intake.Take(Serials(stream.Current));
-                if (inFlight is not null) Report(intake, await inFlight);
-                inFlight = null;
-                if (accepted.Count == 0) continue;
-                inFlight = intake.HasProblems || validateOnly
-                    ? upload.CheckAsync(accepted, positions, cancellationToken)
-                    : upload.StoreAsync(accepted, positions, cancellationToken);
-            }
-            if (inFlight is not null) Report(intake, await inFlight);
-            inFlight = null;
-
+            while (await stream.MoveNext(cancellationToken)) intake.Take(Serials(stream.Current));
             if (wireHeader.ExpectedCount > 0 && wireHeader.ExpectedCount != intake.Received)
             {
                 intake.Report(new UploadProblem(UploadProblemCodes.CountMismatch, -1, null,
@@ -69,6 +59,23 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
             {
                 intake.Report(new UploadProblem(UploadProblemCodes.NoSerials, -1, null, "An upload needs at least one serial number."));
             }
+
+            // Written only once the stream is complete and clean; after the first problem the rest is
+            // only checked against stored packs, so the report is complete but nothing more is written.
+            var (serials, positions) = intake.SortedAccepted();
+            var storing = !intake.HasProblems && !validateOnly;
+            for (var offset = 0; offset < serials.Length; offset += StoreChunk)
+            {
+                var count = Math.Min(StoreChunk, serials.Length - offset);
+                var chunk = new ArraySegment<string>(serials, offset, count);
+                var chunkPositions = new ArraySegment<long>(positions, offset, count);
+                var existing = storing
+                    ? await upload.StoreAsync(chunk, chunkPositions, cancellationToken)
+                    : await upload.CheckAsync(chunk, chunkPositions, cancellationToken);
+                foreach (var problem in existing) intake.Report(problem);
+                storing &= existing.Count == 0;
+            }
+
             if (intake.HasProblems || validateOnly)
             {
                 await upload.AbortAsync(CancellationToken.None);
@@ -84,7 +91,6 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         catch (Exception exception)
         {
             // A broken stream, a malformed message or a failed commit: nothing of the upload may remain.
-            if (inFlight is not null) await inFlight.ContinueWith(_ => { }, TaskScheduler.Default);
             await upload.AbortAsync(CancellationToken.None);
             logger.LogWarning(exception, "Upload {UploadId} aborted after {Count} serials; its rows were removed", header.UploadId, intake.Received);
             throw;
@@ -95,11 +101,6 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         message.PartCase == V1.UploadBatchRequest.PartOneofCase.Serials
             ? message.Serials.SerialNumbers
             : throw RequestErrors.Invalid("An upload has exactly one header, as its first message; then only serial chunks.");
-
-    private static void Report(SerialIntake intake, IReadOnlyList<UploadProblem> problems)
-    {
-        foreach (var problem in problems) intake.Report(problem);
-    }
 
     /// <summary>A replayed or refused upload still reads the stream to its end, so the client's writes complete normally.</summary>
     private static async Task DrainAsync(IAsyncStreamReader<V1.UploadBatchRequest> stream, SerialIntake intake, CancellationToken cancellationToken)

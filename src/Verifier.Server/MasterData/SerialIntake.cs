@@ -27,11 +27,9 @@ internal sealed class SerialIntake
 
     public bool HasProblems => Rejected > 0 || _headerProblem is not null;
 
-    /// <summary>Checks a chunk; returns the serials that passed (for the store) with their positions in the upload.</summary>
-    public (List<string> Accepted, List<long> Positions) Take(IReadOnlyList<string> serials)
+    /// <summary>Checks a chunk and remembers the serials that passed, with their positions.</summary>
+    public void Take(IReadOnlyList<string> serials)
     {
-        var accepted = new List<string>(serials.Count);
-        var positions = new List<long>(serials.Count);
         foreach (var serial in serials)
         {
             var position = Received++;
@@ -40,20 +38,26 @@ internal sealed class SerialIntake
                 if (position == MaxSerialsPerUpload)
                 {
                     Report(new UploadProblem(UploadProblemCodes.UploadTooLarge, position, serial,
-                        $"An upload carries at most {MaxSerialsPerUpload:N0} serial numbers; split the batch's serials over fewer packs per upload."));
+                        $"An upload carries at most {MaxSerialsPerUpload:N0} serial numbers; upload the batch's serials in one stream per batch of at most that size."));
                 }
                 continue;
             }
-            var problem = Check(serial, position);
-            if (problem is not null)
-            {
-                Report(problem);
-                continue;
-            }
-            accepted.Add(serial);
-            positions.Add(position);
+            if (Check(serial, position) is { } problem) Report(problem);
         }
-        return (accepted, positions);
+    }
+
+    /// <summary>
+    /// The accepted serials in key order, with their positions. Stored in this order, each chunk
+    /// of an upload fills a narrow key range of the product's packs: a commit touches few B-tree
+    /// pages, where random order would touch nearly every leaf page with every chunk.
+    /// </summary>
+    public (string[] Serials, long[] Positions) SortedAccepted()
+    {
+        var serials = _firstPositions.Keys.ToArray();
+        Array.Sort(serials, StringComparer.Ordinal);
+        var positions = new long[serials.Length];
+        for (var i = 0; i < serials.Length; i++) positions[i] = _firstPositions[serials[i]];
+        return (serials, positions);
     }
 
     /// <summary>Counts serials that are read but not checked (a replayed or refused upload).</summary>
