@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Verifier.Cli.Client;
+using Verifier.Cli.Demo;
+using Verifier.Cli.Generate;
+using Verifier.Cli.Upload;
 
 namespace Verifier.Cli;
 
@@ -11,6 +14,10 @@ internal static class CliApp
         var root = new RootCommand("verifier: command line of the FMD national verification service");
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
+        root.Subcommands.Add(UploadCommand.Create());
+        foreach (var command in ProductCommand.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }
