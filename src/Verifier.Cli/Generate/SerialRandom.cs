@@ -33,9 +33,10 @@ internal sealed class SerialRandom : IDisposable
 
     public string Next(int length)
     {
-        Span<char> text = stackalloc char[length];
-        for (var i = 0; i < length; i++) text[i] = NextChar();
-        return new string(text);
+        return string.Create(length, this, static (text, random) =>
+        {
+            for (var i = 0; i < text.Length; i++) text[i] = random.NextChar();
+        });
     }
 
     public int NextInt(int exclusiveMax)

@@ -47,6 +47,7 @@ internal sealed class MasterDataGrpcService(
         var caller = Caller.Of(context);
         caller.Demand(Operation.ManageMasterData);
         RequireReason(request.Reason);
+        RequireBatch(request.Batch);
         await ProductAccess.RequireAsync(store, caller, request.ProductCode, context.CancellationToken);
         var result = await store.RecallBatchAsync(request.ProductCode, request.Batch, NullIfEmpty(request.Reason),
             ProductAccess.Context(caller, clock), context.CancellationToken)
@@ -87,6 +88,8 @@ internal sealed class MasterDataGrpcService(
     public override async Task<V1.BatchSummaryResponse> BatchSummary(V1.BatchSummaryRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
+        caller.Demand(Operation.ManageMasterData);
+        RequireBatch(request.Batch);
         await ProductAccess.RequireAsync(store, caller, request.ProductCode, context.CancellationToken);
         var summary = await store.BatchSummaryAsync(request.ProductCode, request.Batch, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Batch {request.Batch} of product {request.ProductCode} is unknown.");
@@ -96,6 +99,11 @@ internal sealed class MasterDataGrpcService(
     private static void RequireReason(string reason)
     {
         if (reason.Length > MaxReasonLength) throw RequestErrors.Invalid($"reason is longer than {MaxReasonLength} characters.");
+    }
+
+    private static void RequireBatch(string batch)
+    {
+        if (batch.Length is 0 or > UploadHeaderChecks.MaxBatchLength) throw RequestErrors.Invalid($"batch is required (1 to {UploadHeaderChecks.MaxBatchLength} characters).");
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

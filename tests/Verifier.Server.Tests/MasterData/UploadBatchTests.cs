@@ -159,6 +159,28 @@ public sealed class UploadBatchTests(MasterDataServerFixture server)
     }
 
     [Fact]
+    public async Task The_response_lists_the_first_hundred_problems_and_counts_all()
+    {
+        var product = await server.NewProductAsync();
+        var serials = Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? $"OK{i}" : "BAD SERIAL");
+
+        var response = await server.UploadAsync(product, "LOT-H", "301231", [serials]);
+
+        Assert.Equal(150, response.RejectedCount);
+        Assert.Equal(100, response.Problems.Count);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => 2L * i + 1), response.Problems.Select(p => p.Position));
+    }
+
+    [Fact]
+    public async Task A_count_different_from_the_announced_one_is_rejected()
+    {
+        var product = await server.NewProductAsync();
+        var response = await server.UploadAsync(product, "LOT-N", "301231", [["N1", "N2"]], expected: 3);
+        Assert.Equal(("COUNT_MISMATCH", -1L), (response.Problems.Single().Code, response.Problems.Single().Position));
+        await AssertBatchUnknown(product, "LOT-N");
+    }
+
+    [Fact]
     public async Task An_upload_for_an_unknown_product_is_not_found()
     {
         Assert.Equal(StatusCode.NotFound, await UploadCalls.StatusOf(() => server.UploadAsync(server.NewGtin(), "LOT", "301231", "N1")));
