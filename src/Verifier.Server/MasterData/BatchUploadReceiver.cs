@@ -15,7 +15,7 @@ namespace Verifier.Server.MasterData;
 internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider clock, ILogger<BatchUploadReceiver> logger)
 {
     /// <summary>Rows per store call and so per writer work item: one item holds the writer for milliseconds, not seconds.</summary>
-    private const int StoreChunk = 10_000;
+    private const int StoreChunk = 5_000;
 
     public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
     {

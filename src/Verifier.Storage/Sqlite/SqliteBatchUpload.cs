@@ -11,7 +11,7 @@ namespace Verifier.Storage.Sqlite;
 internal sealed class SqliteBatchUpload : IBatchUpload
 {
     /// <summary>Rows per work item: large enough to amortise the commit, small enough to keep the writer responsive.</summary>
-    internal const int ChunkRows = 10_000;
+    internal const int ChunkRows = 5_000;
 
     private readonly SqliteDatabase _database;
     private readonly UploadHeader _header;
