@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grpc.Core;
 using Verifier.Cli.Client;
 using Verifier.Cli.Generate;
+using Verifier.Cli.Upload;
 using Verifier.V1;
 
 namespace Verifier.Cli.Demo;
@@ -21,10 +22,8 @@ internal static class DemoCommand
     public static Command Create()
     {
         var command = new Command("demo", """
-            Upload a small demo data set as the demo MAH (key demo-mah-acme; the server must run with --demo)
-            and print ready-to-paste scans: active packs, a recalled batch and an expired batch,
-            in HRI form and as the raw scanner string (\u001d = GS, \u001e = RS, \u0004 = EOT).
-            Safe to run again: nothing changes the second time.
+            Upload a demo data set as demo-mah-acme (server started with --demo) and print scans to paste:
+            active, recalled and expired packs, HRI and raw (\u001d = GS). Safe to run again.
             """);
         command.Options.Add(Json);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
@@ -84,16 +83,11 @@ internal static class DemoCommand
         MasterDataService.MasterDataServiceClient client, Metadata key, DemoBatch batch, List<string> serials, CancellationToken cancellationToken)
     {
         using var call = client.UploadBatch(key, cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new UploadBatchRequest
+        var header = new UploadBatchHeader
         {
-            Header = new UploadBatchHeader
-            {
-                UploadId = $"demo/{batch.ProductCode}/{batch.Batch}", ProductCode = batch.ProductCode, Batch = batch.Batch, Expiry = batch.Expiry,
-                ExpectedCount = serials.Count,
-            },
-        }, cancellationToken);
-        await call.RequestStream.WriteAsync(new UploadBatchRequest { Serials = new SerialChunk { SerialNumbers = { serials } } }, cancellationToken);
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
+            UploadId = $"demo/{batch.ProductCode}/{batch.Batch}", ProductCode = batch.ProductCode, Batch = batch.Batch, Expiry = batch.Expiry,
+            ExpectedCount = serials.Count,
+        };
+        return await UploadStream.SendAsync(call, header, [new SerialChunk { SerialNumbers = { serials } }], cancellationToken);
     }
 }

@@ -21,10 +21,8 @@ internal static class GenerateCommand
     public static Command Create()
     {
         var command = new Command("generate", """
-            Write a synthetic data set for `verifier upload`: DIR/products.csv and one
-            DIR/serials-<product_code>.csv per product (header product_code,batch,expiry,serial).
-            Serials are random over 0-9A-Z from a cryptographic generator.
-            Example: verifier generate --products 500 --batches-per-product 10 --serials-per-batch 10000 --out data/50m --seed 1
+            Write a synthetic data set for `verifier upload`: OUT/products.csv, OUT/serials-<product_code>.csv
+            (cryptographically random serials over 0-9A-Z; --seed makes it reproducible)
             """);
         foreach (var option in new Option[] { Products, BatchesPerProduct, SerialsPerBatch, SerialLength, Out, Seed, MahId }) command.Options.Add(option);
         command.SetAction(parse => Run(parse));

@@ -70,23 +70,23 @@ internal sealed class BatchUploader(MasterDataService.MasterDataServiceClient cl
     {
         if (probe) header.ValidateOnly = true;
         using var call = client.UploadBatch(cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new UploadBatchRequest { Header = header }, cancellationToken);
+        return await UploadStream.SendAsync(call, header, Chunks(serials), cancellationToken);
+    }
+
+    private IEnumerable<SerialChunk> Chunks(IEnumerable<string> serials)
+    {
         var chunk = new SerialChunk();
         foreach (var serial in serials)
         {
             chunk.SerialNumbers.Add(serial);
             if (chunk.SerialNumbers.Count < chunkSize) continue;
-            await call.RequestStream.WriteAsync(new UploadBatchRequest { Serials = chunk }, cancellationToken);
+            yield return chunk;
             progress.Add(chunk.SerialNumbers.Count);
             chunk = new SerialChunk();
         }
-        if (chunk.SerialNumbers.Count > 0)
-        {
-            await call.RequestStream.WriteAsync(new UploadBatchRequest { Serials = chunk }, cancellationToken);
-            progress.Add(chunk.SerialNumbers.Count);
-        }
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
+        if (chunk.SerialNumbers.Count == 0) yield break;
+        yield return chunk;
+        progress.Add(chunk.SerialNumbers.Count);
     }
 
     private void Print(UploadBatchResponse response, UploadBatchHeader header, long serials)
@@ -105,7 +105,9 @@ internal sealed class BatchUploader(MasterDataService.MasterDataServiceClient cl
                 break;
             default:
                 Rejected++;
-                output.WriteLine($"rejected   {what}: {response.RejectedCount:N0} of {serials:N0} serials with problems; nothing stored");
+                output.WriteLine(response.RejectedCount > 0
+                    ? $"rejected   {what}: {response.RejectedCount:N0} of {serials:N0} serials with problems; nothing stored"
+                    : $"rejected   {what}: nothing stored");
                 foreach (var problem in response.Problems.Take(ShownProblems))
                 {
                     var at = problem.Position < 0 ? "header" : $"serial #{problem.Position} '{problem.SerialNumber}'";

@@ -28,11 +28,8 @@ internal static class UploadCommand
     public static Command Create()
     {
         var command = new Command("upload", """
-            Upload product master data and serial numbers (MAH or operator API key).
-            Each batch is one atomic upload: it becomes visible when complete, or leaves nothing.
-            Re-running the same command skips batches already committed.
-            Exit codes: 0 all committed, 1 some batch or product rejected, 2 usage or file error, 3 server error.
-            Example: verifier upload --api-key demo-mah-acme --products data/products.csv data/serials-*.csv
+            Upload products and serials (MAH/operator key); each batch atomic, re-runs skip committed batches.
+            Exit: 0 ok, 1 something rejected, 2 usage/file error, 3 server error. Formats: docs/uploads.md
             """);
         command.Arguments.Add(Files);
         foreach (var option in new Option[] { Products, UploadIdPrefix, ChunkSize, ValidateOnly }) command.Options.Add(option);

@@ -33,23 +33,30 @@ internal static class UploadCalls
         string? uploadId = null, string apiKey = MasterDataServerFixture.Acme, bool validateOnly = false, long expected = 0)
     {
         using var call = server.MasterData(apiKey).UploadBatch();
-        await call.RequestStream.WriteAsync(new V1.UploadBatchRequest
+        try
         {
-            Header = new V1.UploadBatchHeader
+            await call.RequestStream.WriteAsync(new V1.UploadBatchRequest
             {
-                UploadId = uploadId ?? Guid.NewGuid().ToString("N"),
-                ProductCode = productCode,
-                Batch = batch,
-                Expiry = expiry,
-                ValidateOnly = validateOnly,
-                ExpectedCount = expected,
-            },
-        });
-        foreach (var chunk in chunks)
-        {
-            await call.RequestStream.WriteAsync(new V1.UploadBatchRequest { Serials = new V1.SerialChunk { SerialNumbers = { chunk } } });
+                Header = new V1.UploadBatchHeader
+                {
+                    UploadId = uploadId ?? Guid.NewGuid().ToString("N"),
+                    ProductCode = productCode,
+                    Batch = batch,
+                    Expiry = expiry,
+                    ValidateOnly = validateOnly,
+                    ExpectedCount = expected,
+                },
+            });
+            foreach (var chunk in chunks)
+            {
+                await call.RequestStream.WriteAsync(new V1.UploadBatchRequest { Serials = new V1.SerialChunk { SerialNumbers = { chunk } } });
+            }
+            await call.RequestStream.CompleteAsync();
         }
-        await call.RequestStream.CompleteAsync();
+        catch (Exception exception) when (exception is RpcException or InvalidOperationException)
+        {
+            // The server answered before the stream ended (e.g. NotFound); that answer is awaited below.
+        }
         return await call;
     }
 
