@@ -1,1 +1,22 @@
-Console.WriteLine("load tests: not yet built");
+using Verifier.LoadTests;
+
+// Benchmarks print figures; they never pass or fail on timings.
+var arguments = new BenchArguments(args);
+return args.FirstOrDefault() switch
+{
+    "upload-bench" => await UploadBench.RunAsync(arguments),
+    "verify-bench" => await VerifyBench.RunAsync(arguments),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          upload-bench [--serials 1000000] [--chunk 10000] [--db FILE]
+              one batch through gRPC into a fresh SQLite file; prints serials/s and verify latency meanwhile
+          verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000]
+              verify latency percentiles against an existing store built with `verifier generate` + `verifier upload`
+        """);
+    return 2;
+}

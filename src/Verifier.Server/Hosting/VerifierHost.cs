@@ -5,6 +5,7 @@ using Verifier.Core.Packs;
 using Verifier.Server.Admin;
 using Verifier.Server.Alerts;
 using Verifier.Server.Identity;
+using Verifier.Server.MasterData;
 using Verifier.Server.Observability;
 using Verifier.Server.Packs;
 using Verifier.Storage;
@@ -51,6 +52,8 @@ public static class VerifierHost
         builder.Services.AddSingleton<VerifierMetrics>();
         builder.Services.AddSingleton<PackOperations>();
         builder.Services.AddSingleton<ApiKeyInterceptor>();
+        builder.Services.AddSingleton<BatchUploadReceiver>();
+        builder.Services.AddSingleton<PackStateChanges>();
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -71,8 +74,12 @@ public static class VerifierHost
         app.MapGrpcService<PackGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<MasterDataGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+
+        // Built now, not on the first upload: opening the store removes what a crash left of unfinished uploads.
+        app.Services.GetRequiredService<IMasterDataStore>();
 
         if (options.Demo)
         {
@@ -94,5 +101,6 @@ public static class VerifierHost
         services.AddSingleton<IPackStore, SqlitePackStore>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
+        services.AddSingleton<IMasterDataStore, SqliteMasterDataStore>();
     }
 }

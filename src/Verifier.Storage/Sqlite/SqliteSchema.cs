@@ -124,5 +124,26 @@ internal static class SqliteSchema
         );
         CREATE INDEX alerts_client ON alerts (client_id, alert_id);
         """,
+
+        // Batch uploads (issue #4). A pending row names the invisible batch its serials go into;
+        // a committed row is the stored answer when the same client sends the same upload id again.
+        // Pending rows found at start-up are crash leftovers: their batch and packs are deleted.
+        """
+        CREATE TABLE uploads (
+            id            INTEGER PRIMARY KEY,
+            client_id     TEXT NOT NULL,
+            upload_id     TEXT NOT NULL,
+            product_id    INTEGER NOT NULL,
+            batch_id      INTEGER NOT NULL,
+            batch         TEXT NOT NULL,
+            expiry        TEXT NOT NULL,
+            committed     INTEGER NOT NULL DEFAULT 0,
+            stored_count  INTEGER NOT NULL DEFAULT 0,
+            started_at    INTEGER NOT NULL,
+            finished_at   INTEGER,
+            UNIQUE (client_id, upload_id)
+        );
+        CREATE INDEX batches_invisible ON batches (visible) WHERE visible = 0;
+        """,
     ];
 }

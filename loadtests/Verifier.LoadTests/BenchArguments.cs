@@ -1,0 +1,10 @@
+namespace Verifier.LoadTests;
+
+/// <summary>"--name value" pairs after the benchmark's name.</summary>
+internal sealed class BenchArguments(string[] args)
+{
+    public string? Text(string name) =>
+        Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    public long Number(string name, long fallback) => Text(name) is { } text ? long.Parse(text.Replace("_", "")) : fallback;
+}

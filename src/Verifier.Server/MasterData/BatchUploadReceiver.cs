@@ -1,0 +1,113 @@
+using Grpc.Core;
+using Verifier.Core.Access;
+using Verifier.Server.Identity;
+using Verifier.Storage;
+using V1 = Verifier.V1;
+
+namespace Verifier.Server.MasterData;
+
+/// <summary>
+/// Receives one UploadBatch stream: header, then chunks of serials, each checked as it arrives.
+/// The serials are kept (the duplicate check needs them anyway) and stored in key order once the
+/// stream is complete, in chunks into the invisible batch; the commit then makes it visible at
+/// once. Whatever was written goes again unless the upload commits.
+/// </summary>
+internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider clock, ILogger<BatchUploadReceiver> logger)
+{
+    /// <summary>Rows per store call and so per writer work item: one item holds the writer for milliseconds, not seconds.</summary>
+    private const int StoreChunk = 5_000;
+
+    public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
+    {
+        caller.Demand(Operation.ManageMasterData);
+        if (!await stream.MoveNext(cancellationToken)) throw RequestErrors.Invalid("The stream is empty: send the header first.");
+        if (stream.Current.PartCase != V1.UploadBatchRequest.PartOneofCase.Header)
+        {
+            throw RequestErrors.Invalid("The first message of an upload must be the header.");
+        }
+        var wireHeader = stream.Current.Header;
+        var header = UploadHeaderChecks.ToHeader(wireHeader);
+        await ProductAccess.RequireAsync(store, caller, header.ProductCode, cancellationToken);
+
+        var context = ProductAccess.Context(caller, clock);
+        var validateOnly = wireHeader.ValidateOnly;
+        var opening = await store.OpenUploadAsync(header, context, validateOnly, cancellationToken);
+        var intake = new SerialIntake();
+        if (opening.Replay is { } replay)
+        {
+            await DrainAsync(stream, intake, cancellationToken);
+            logger.LogInformation("Upload {UploadId} replayed for {ClientId}", header.UploadId, caller.ClientId);
+            return replay;
+        }
+        if (opening.HeaderProblem is { } headerProblem)
+        {
+            intake.Report(headerProblem);
+            await DrainAsync(stream, intake, cancellationToken);
+            return Rejected(header, intake);
+        }
+
+        var upload = opening.Upload!;
+        try
+        {
+            while (await stream.MoveNext(cancellationToken)) intake.Take(Serials(stream.Current));
+            if (wireHeader.ExpectedCount > 0 && wireHeader.ExpectedCount != intake.Received)
+            {
+                intake.Report(new UploadProblem(UploadProblemCodes.CountMismatch, -1, null,
+                    $"The header announced {wireHeader.ExpectedCount} serial numbers; {intake.Received} arrived."));
+            }
+            if (intake.Received == 0 && !validateOnly)
+            {
+                intake.Report(new UploadProblem(UploadProblemCodes.NoSerials, -1, null, "An upload needs at least one serial number."));
+            }
+
+            // Written only once the stream is complete and clean; after the first problem the rest is
+            // only checked against stored packs, so the report is complete but nothing more is written.
+            var (serials, positions) = intake.SortedAccepted();
+            var storing = !intake.HasProblems && !validateOnly;
+            for (var offset = 0; offset < serials.Length; offset += StoreChunk)
+            {
+                var count = Math.Min(StoreChunk, serials.Length - offset);
+                var chunk = new ArraySegment<string>(serials, offset, count);
+                var chunkPositions = new ArraySegment<long>(positions, offset, count);
+                var existing = storing
+                    ? await upload.StoreAsync(chunk, chunkPositions, cancellationToken)
+                    : await upload.CheckAsync(chunk, chunkPositions, cancellationToken);
+                foreach (var problem in existing) intake.Report(problem);
+                storing &= existing.Count == 0;
+            }
+
+            if (intake.HasProblems || validateOnly)
+            {
+                await upload.AbortAsync(CancellationToken.None);
+                return intake.HasProblems
+                    ? Rejected(header, intake)
+                    : new UploadResult(header.UploadId, UploadStatus.Validated, intake.Received, 0, 0, [], Replayed: false);
+            }
+            var result = await upload.CommitAsync(intake.Received, context, cancellationToken);
+            logger.LogInformation("Upload {UploadId}: batch {Batch} of {ProductCode} committed with {Count} serials",
+                header.UploadId, header.Batch, header.ProductCode, result.StoredCount);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            // A broken stream, a malformed message or a failed commit: nothing of the upload may remain.
+            await upload.AbortAsync(CancellationToken.None);
+            logger.LogWarning(exception, "Upload {UploadId} aborted after {Count} serials; its rows were removed", header.UploadId, intake.Received);
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<string> Serials(V1.UploadBatchRequest message) =>
+        message.PartCase == V1.UploadBatchRequest.PartOneofCase.Serials
+            ? message.Serials.SerialNumbers
+            : throw RequestErrors.Invalid("An upload has exactly one header, as its first message; then only serial chunks.");
+
+    /// <summary>A replayed or refused upload still reads the stream to its end, so the client's writes complete normally.</summary>
+    private static async Task DrainAsync(IAsyncStreamReader<V1.UploadBatchRequest> stream, SerialIntake intake, CancellationToken cancellationToken)
+    {
+        while (await stream.MoveNext(cancellationToken)) intake.Count(Serials(stream.Current).Count);
+    }
+
+    private static UploadResult Rejected(UploadHeader header, SerialIntake intake) =>
+        new(header.UploadId, UploadStatus.Rejected, intake.Received, 0, intake.Rejected, intake.FirstProblems(), Replayed: false);
+}

@@ -1,0 +1,167 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Verifier.Storage.Sqlite;
+
+/// <summary>
+/// One upload into an invisible batch row. Each chunk is its own group-committer work item, so
+/// pack operations queued behind an upload wait for one chunk (tens of milliseconds), never for
+/// the whole upload; the final work item only flips the batch visible and writes the audit row.
+/// </summary>
+internal sealed class SqliteBatchUpload : IBatchUpload
+{
+    /// <summary>Rows per work item: large enough to amortise the commit, small enough to keep the writer responsive.</summary>
+    internal const int ChunkRows = 5_000;
+
+    private readonly SqliteDatabase _database;
+    private readonly UploadHeader _header;
+    private readonly long _productId;
+    private readonly long? _batchId;
+    private readonly long? _uploadRowId;
+    private long _storedCount;
+    private bool _committed;
+
+    /// <param name="batchId">The invisible batch, or null for a validate-only upload that stores nothing.</param>
+    public SqliteBatchUpload(SqliteDatabase database, UploadHeader header, long productId, long? batchId, long? uploadRowId)
+    {
+        _database = database;
+        _header = header;
+        _productId = productId;
+        _batchId = batchId;
+        _uploadRowId = uploadRowId;
+    }
+
+    public async Task<IReadOnlyList<UploadProblem>> StoreAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    {
+        var batchId = _batchId ?? throw new InvalidOperationException("A validate-only upload stores nothing.");
+        var problems = new List<UploadProblem>();
+        for (var offset = 0; offset < serialNumbers.Count; offset += ChunkRows)
+        {
+            var count = Math.Min(ChunkRows, serialNumbers.Count - offset);
+            var start = offset;
+            var existing = await _database.Writer.RunAsync(
+                (connection, transaction) => InsertChunk(connection, transaction, batchId, serialNumbers, start, count), cancellationToken);
+            _storedCount += count - existing.Count;
+            problems.AddRange(await DescribeExistingAsync(existing.Select(i => (serialNumbers[i], positions[i])), cancellationToken));
+        }
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<UploadProblem>> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM packs WHERE product_id = $product AND serial = $serial";
+        exists.Parameters.AddWithValue("$product", _productId);
+        var serial = exists.Parameters.Add("$serial", SqliteType.Text);
+        exists.Prepare();
+        var found = new List<(string, long)>();
+        for (var i = 0; i < serialNumbers.Count; i++)
+        {
+            serial.Value = serialNumbers[i];
+            if (exists.ExecuteScalar() is not null) found.Add((serialNumbers[i], positions[i]));
+        }
+        return await DescribeExistingAsync(found, cancellationToken);
+    }
+
+    public async Task<UploadResult> CommitAsync(long receivedCount, TransactionContext context, CancellationToken cancellationToken)
+    {
+        var batchId = _batchId ?? throw new InvalidOperationException("A validate-only upload cannot be committed.");
+        var stored = _storedCount;
+        await _database.Writer.RunAsync((connection, transaction) =>
+        {
+            var flipped = connection.Execute("UPDATE batches SET visible = 1 WHERE id = @batchId AND visible = 0", new { batchId }, transaction);
+            if (flipped != 1) throw new InvalidOperationException($"Upload {_header.UploadId}: its batch is no longer pending.");
+            connection.Execute(
+                "UPDATE uploads SET committed = 1, stored_count = @stored, finished_at = @at WHERE id = @id",
+                new { stored, at = context.Timestamp.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
+            MasterDataAudit.Write(connection, transaction, context, "upload", _header.ProductCode, _header.Batch, _header.Expiry, active: true,
+                $"upload_id={_header.UploadId} serials={stored}");
+            return flipped;
+        }, cancellationToken);
+        _committed = true;
+        return new UploadResult(_header.UploadId, UploadStatus.Committed, receivedCount, stored, 0, [], Replayed: false);
+    }
+
+    public Task AbortAsync(CancellationToken cancellationToken) =>
+        _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, _productId, batchId, cancellationToken);
+
+    /// <summary>
+    /// Deletes a pending batch in chunk-sized work items (the writer stays responsive), then the
+    /// batch and upload rows. Every statement re-checks that the batch is still invisible, so a
+    /// batch that was committed after all is never touched.
+    /// </summary>
+    internal static async Task RemovePendingAsync(SqliteDatabase database, long productId, long batchId, CancellationToken cancellationToken)
+    {
+        int deleted;
+        do
+        {
+            deleted = await database.Writer.RunAsync((connection, transaction) => connection.Execute(
+                """
+                DELETE FROM packs WHERE product_id = @productId AND serial IN (
+                    SELECT serial FROM packs WHERE batch_id = @batchId LIMIT @ChunkRows)
+                AND EXISTS (SELECT 1 FROM batches WHERE id = @batchId AND visible = 0)
+                """,
+                new { productId, batchId, ChunkRows }, transaction), cancellationToken);
+        }
+        while (deleted > 0);
+        await database.Writer.RunAsync((connection, transaction) =>
+            connection.Execute(
+                """
+                DELETE FROM uploads WHERE batch_id = @batchId AND committed = 0;
+                DELETE FROM batches WHERE id = @batchId AND visible = 0;
+                """,
+                new { batchId }, transaction), cancellationToken);
+    }
+
+    /// <summary>
+    /// One prepared INSERT reused for every row, in key order so the B-tree is walked forwards.
+    /// A conflict (changes() = 0) means the product already has this serial: its index is returned.
+    /// </summary>
+    private List<int> InsertChunk(SqliteConnection connection, SqliteTransaction transaction, long batchId, IReadOnlyList<string> serials, int start, int count)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++) order[i] = start + i;
+        Array.Sort(order, (a, b) => string.CompareOrdinal(serials[a], serials[b]));
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO packs (product_id, serial, batch_id) VALUES ($product, $serial, $batch) ON CONFLICT DO NOTHING";
+        insert.Parameters.AddWithValue("$product", _productId);
+        insert.Parameters.AddWithValue("$batch", batchId);
+        var serial = insert.Parameters.Add("$serial", SqliteType.Text);
+        insert.Prepare();
+        var existing = new List<int>();
+        foreach (var index in order)
+        {
+            serial.Value = serials[index];
+            if (insert.ExecuteNonQuery() == 0) existing.Add(index);
+        }
+        existing.Sort();
+        return existing;
+    }
+
+    /// <summary>Names the batch that already holds each serial, so the MAH can find its own mistake.</summary>
+    private async Task<IReadOnlyList<UploadProblem>> DescribeExistingAsync(IEnumerable<(string Serial, long Position)> existing, CancellationToken cancellationToken)
+    {
+        var list = existing.ToList();
+        if (list.Count == 0) return [];
+        await using var connection = _database.Open();
+        var problems = new List<UploadProblem>(list.Count);
+        foreach (var (serial, position) in list)
+        {
+            var holder = await connection.QuerySingleOrDefaultAsync<(string Batch, long Visible)?>(
+                "SELECT b.batch, b.visible FROM packs p JOIN batches b ON b.id = p.batch_id WHERE p.product_id = @productId AND p.serial = @serial",
+                new { productId = _productId, serial });
+            var where = holder switch
+            {
+                null => "for this product",
+                { Visible: 0 } h when h.Batch == _header.Batch => "in this upload's batch",
+                { Visible: 0 } h => $"in batch {h.Batch}, whose upload is still in progress",
+                { } h => $"in batch {h.Batch}",
+            };
+            problems.Add(new UploadProblem(UploadProblemCodes.SerialExists, position, serial, $"The serial number is already stored {where}."));
+        }
+        return problems;
+    }
+}

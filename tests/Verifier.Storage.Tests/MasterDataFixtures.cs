@@ -1,0 +1,27 @@
+using Verifier.Core.Identification;
+namespace Verifier.Storage.Tests;
+
+/// <summary>Products and serials the store tests share.</summary>
+internal static class MasterDataFixtures
+{
+    public const string Gtin = "04150123456782";
+
+    public static ProductMasterData Product(string code = Gtin, string owner = "mah-acme", string name = "Examplin 10 mg") =>
+        new(code, ProductCodeScheme.Gtin, name, "examplin", "tablet", "10 mg", 30, "blister", ["DE"], null, owner);
+
+    public static List<string> Serials(int count, string prefix = "SN") =>
+        Enumerable.Range(0, count).Select(i => $"{prefix}{i:D8}").ToList();
+
+    public static List<long> Positions(int count, long first = 0) =>
+        Enumerable.Range(0, count).Select(i => first + i).ToList();
+
+    public static async Task<UploadResult> UploadAsync(TempDatabase db, string uploadId, string batch, string expiry, IReadOnlyList<string> serials)
+    {
+        var opening = await db.MasterData.OpenUploadAsync(new UploadHeader(uploadId, Gtin, batch, expiry), TempDatabase.Context(), false, default);
+        if (opening.Replay is { } replay) return replay;
+        Assert.Null(opening.HeaderProblem);
+        var problems = await opening.Upload!.StoreAsync(serials, Positions(serials.Count), default);
+        Assert.Empty(problems);
+        return await opening.Upload.CommitAsync(serials.Count, TempDatabase.Context(), default);
+    }
+}

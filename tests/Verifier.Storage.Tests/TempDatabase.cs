@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Verifier.Core.Access;
+using Verifier.Storage.Sqlite;
+
+namespace Verifier.Storage.Tests;
+
+/// <summary>A real SQLite file in the temp folder, deleted afterwards; reopened to simulate a restart.</summary>
+public sealed class TempDatabase : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+    public TempDatabase()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"verifier-storage-{Guid.NewGuid():N}.db");
+        Database = new SqliteDatabase(Path);
+        MasterData = new SqliteMasterDataStore(Database);
+        Packs = new SqlitePackStore(Database);
+    }
+
+    public string Path { get; }
+
+    public SqliteDatabase Database { get; private set; }
+
+    public SqliteMasterDataStore MasterData { get; private set; }
+
+    public SqlitePackStore Packs { get; private set; }
+
+    /// <summary>Closes the file without any clean-up, as a crash would, and opens it again.</summary>
+    public async Task RestartAsync()
+    {
+        await Database.DisposeAsync();
+        Database = new SqliteDatabase(Path);
+        MasterData = new SqliteMasterDataStore(Database);
+        Packs = new SqlitePackStore(Database);
+    }
+
+    public static TransactionContext Context(string clientId = "mah-acme", ClientRole role = ClientRole.Mah) =>
+        new(Identifiers.NewSystemTransactionId(Now), null, Now, clientId, role, "MAH-LOC", null);
+
+    public long Scalar(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path + suffix);
+    }
+}
