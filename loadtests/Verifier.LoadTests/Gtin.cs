@@ -1,3 +1,5 @@
+using Verifier.Core.Identification;
+
 namespace Verifier.LoadTests;
 
 internal static class Gtin
@@ -6,8 +8,6 @@ internal static class Gtin
     public static string Ntin(int number)
     {
         var body = "04150" + number.ToString("D8");
-        var sum = 0;
-        for (int i = body.Length - 1, weight = 3; i >= 0; i--, weight = 4 - weight) sum += (body[i] - '0') * weight;
-        return body + (10 - sum % 10) % 10;
+        return body + Gs1CheckDigit.Compute(body);
     }
 }

@@ -1,3 +1,4 @@
+using Pzn = Verifier.Core.Identification.Pzn;
 using Verifier.Cli.Generate;
 using Verifier.V1;
 
@@ -8,11 +9,11 @@ internal sealed record DemoBatch(string ProductCode, string Batch, string Expiry
 /// <summary>The demo data set: one NTIN product, one PPN product, an active, a recalled and an expired batch.</summary>
 internal static class DemoData
 {
-    private static readonly string Pzn1 = ProductCodes.Pzn8(1234567)!;
-    private static readonly string Pzn2 = ProductCodes.Pzn8(1784523)!;
+    private static readonly string Pzn1 = Pzn.TryComplete("1234567", out var pzn) ? pzn : throw new InvalidOperationException();
+    private static readonly string Pzn2 = Pzn.TryComplete("1784523", out var pzn) ? pzn : throw new InvalidOperationException();
 
-    public static readonly string Ntin = ProductCodes.Ntin(Pzn1);
-    public static readonly string Ppn = ProductCodes.Ppn(Pzn2);
+    public static readonly string Ntin = Pzn.ToNtin(Pzn1);
+    public static readonly string Ppn = Pzn.ToPpn(Pzn2);
 
     public static readonly Product[] Products =
     [

@@ -1,3 +1,4 @@
+using Verifier.Core.Identification;
 using System.CommandLine;
 using System.Text;
 using Verifier.Cli.Upload;
@@ -70,8 +71,8 @@ internal static class GenerateCommand
         var codes = new List<string>(count);
         while (codes.Count < count)
         {
-            if (ProductCodes.Pzn8(random.NextInt(9_000_000) + 1_000_000) is not { } pzn || !pzns.Add(pzn)) continue;
-            codes.Add(codes.Count % 2 == 0 ? ProductCodes.Ntin(pzn) : ProductCodes.Ppn(pzn));
+            if (!Pzn.TryComplete((random.NextInt(9_000_000) + 1_000_000).ToString("D7"), out var pzn) || !pzns.Add(pzn)) continue;
+            codes.Add(codes.Count % 2 == 0 ? Pzn.ToNtin(pzn) : Pzn.ToPpn(pzn));
         }
         return codes;
     }

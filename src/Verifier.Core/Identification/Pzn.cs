@@ -17,14 +17,31 @@ public static class Pzn
             return false;
         }
 
+        return CheckDigit(pzn) is { } check && pzn[7] - '0' == check;
+    }
+
+    /// <summary>Completes seven digits to a PZN8; false for the numbers that would need check digit 10 (never issued).</summary>
+    public static bool TryComplete(string sevenDigits, out string pzn)
+    {
+        pzn = string.Empty;
+        if (sevenDigits.Length != 7 || !Gs1CheckDigit.AllAsciiDigits(sevenDigits) || CheckDigit(sevenDigits) is not { } check)
+        {
+            return false;
+        }
+
+        pzn = sevenDigits + (char)('0' + check);
+        return true;
+    }
+
+    private static int? CheckDigit(string digits)
+    {
         var sum = 0;
         for (var i = 0; i < 7; i++)
         {
-            sum += (pzn[i] - '0') * (i + 1);
+            sum += (digits[i] - '0') * (i + 1);
         }
 
-        var check = sum % 11;
-        return check != 10 && pzn[7] - '0' == check;
+        return sum % 11 == 10 ? null : sum % 11;
     }
 
     /// <exception cref="ArgumentException">Not a valid PZN8.</exception>
