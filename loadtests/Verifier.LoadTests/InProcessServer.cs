@@ -26,7 +26,9 @@ internal sealed class InProcessServer : IAsyncDisposable
     public static async Task<InProcessServer> StartAsync(string databasePath)
     {
         var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", databasePath, "--cache", "None", "--demo", "true",
-            "--Logging:LogLevel:Default=Warning"]);
+            "--Logging:LogLevel:Default=Warning",
+            // Benchmarks measure the service, not the per-client limit.
+            "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000"]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = 16 * 1024 * 1024 });

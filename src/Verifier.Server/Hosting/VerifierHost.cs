@@ -52,6 +52,7 @@ public static class VerifierHost
         builder.Services.AddSingleton<VerifierMetrics>();
         builder.Services.AddSingleton<PackOperations>();
         builder.Services.AddSingleton<ApiKeyInterceptor>();
+        builder.Services.AddSingleton<ClientRateLimiter>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
         builder.Services.AddSingleton<PackStateChanges>();
 

@@ -14,6 +14,8 @@ public sealed class VerifierOptions
 
     public RuleOptions Rules { get; set; } = new();
 
+    public RateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>Seeds the documented demo clients and keys (never in production).</summary>
     public bool Demo { get; set; }
 }
@@ -44,6 +46,14 @@ public sealed class CacheOptions
 
     /// <summary>How long a pack's status stays cached after it was last written (bounds Redis memory).</summary>
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
+}
+
+/// <summary>Per-client token bucket; the defaults leave a busy pharmacy (a few scans a second) far below the limit.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 50;
+
+    public int Burst { get; set; } = 200;
 }
 
 public sealed class RuleOptions

@@ -6,10 +6,10 @@ using Verifier.Storage;
 namespace Verifier.Server.Identity;
 
 /// <summary>
-/// Authenticates every call by its API key. Health and reflection stay open so load balancers and
+/// Authenticates every call by its API key and applies the client's rate limit. Health and reflection stay open so load balancers and
 /// tools work without a key. Known keys are remembered briefly so the hot path is a dictionary hit.
 /// </summary>
-internal sealed class ApiKeyInterceptor(IClientStore clients, TimeProvider clock) : Interceptor
+internal sealed class ApiKeyInterceptor(IClientStore clients, ClientRateLimiter rateLimiter, TimeProvider clock) : Interceptor
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Until)> _known = new();
@@ -64,6 +64,7 @@ internal sealed class ApiKeyInterceptor(IClientStore clients, TimeProvider clock
             known = (Caller.From(client), now + Remember);
             _known[hash] = known;
         }
+        rateLimiter.Demand(known.Caller.ClientId);
         known.Caller.AttachTo(context);
     }
 }

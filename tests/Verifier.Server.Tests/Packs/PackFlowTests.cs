@@ -211,6 +211,23 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task An_undo_after_the_batch_was_recalled_is_refused_without_an_alert()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+        await Server.SeedAsync("UPDATE packs SET batch_id = 12 WHERE serial = @serial", new { serial }); // now in the recalled batch
+
+        var result = (await Berlin.UndoAsync(new UndoRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial, RecalledLot), Reason = DecommissionReason.Supplied,
+        })).Result;
+
+        Assert.Equal(Outcome.BatchRecalled, result.Outcome);
+        Assert.Equal("", result.AlertId);
+        Assert.Equal(PackState.Supplied, result.Status.State);
+    }
+
+    [ServerFact]
     public async Task An_undo_of_an_active_pack_has_nothing_to_reverse()
     {
         var serial = await NewPackAsync(Server);
