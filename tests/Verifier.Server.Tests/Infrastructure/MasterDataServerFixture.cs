@@ -1,59 +1,33 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Verifier.Server.Hosting;
+using Verifier.Core.Identification;
 using V1 = Verifier.V1;
 
 namespace Verifier.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server in-process on a loopback port with a real SQLite file, demo clients seeded.
-/// Shared by the master data tests; each test uses its own product codes, so they do not interfere.
+/// The real server (<see cref="VerifierServer"/>, SQL only) shared by the master data tests; each
+/// test uses its own product codes, so they do not interfere.
 /// </summary>
 public sealed class MasterDataServerFixture : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"verifier-server-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
-    private GrpcChannel? _channel;
+    public const string Acme = DemoKeys.MahAcme;
+    public const string Globex = DemoKeys.MahGlobex;
+    public const string Pharmacy = DemoKeys.PharmacyBerlin;
+    public const string Operator = DemoKeys.Operator;
+
+    private VerifierServer? _server;
     private int _nextProduct;
 
-    public const string Acme = "demo-mah-acme";
-    public const string Globex = "demo-mah-globex";
-    public const string Pharmacy = "demo-pharmacy-berlin";
-    public const string Operator = "demo-operator";
+    public VerifierServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        // "--demo true" rather than a bare "--demo": configuration needs a value for a switch.
-        _app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", _path, "--cache", "None", "--demo", "true"]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _channel = GrpcChannel.ForAddress(address);
-    }
+    public async Task InitializeAsync() => _server = await VerifierServer.StartAsync("--cache", "None");
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        if (_server is not null) await _server.DisposeAsync();
     }
 
-    public CallInvoker Invoker(string? apiKey) =>
-        apiKey is null ? _channel!.CreateCallInvoker() : _channel!.Intercept(metadata =>
-        {
-            metadata.Add("x-api-key", apiKey);
-            return metadata;
-        });
+    public CallInvoker Invoker(string? apiKey) => Server.Invoker(apiKey);
 
     public V1.MasterDataService.MasterDataServiceClient MasterData(string? apiKey) => new(Invoker(apiKey));
 
@@ -63,9 +37,7 @@ public sealed class MasterDataServerFixture : IAsyncLifetime
     public string NewGtin()
     {
         var body = "0415" + (10_000_000 + Interlocked.Increment(ref _nextProduct) * 7919).ToString("D9");
-        var sum = 0;
-        for (int i = body.Length - 1, weight = 3; i >= 0; i--, weight = 4 - weight) sum += (body[i] - '0') * weight;
-        return body + (10 - sum % 10) % 10;
+        return body + Gs1CheckDigit.Compute(body);
     }
 }
 
