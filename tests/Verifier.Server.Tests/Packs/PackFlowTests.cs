@@ -172,6 +172,28 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_recall_after_a_cached_answer_is_seen_at_once()
+    {
+        var lot = "LOT-" + NewSerial();
+        var batchId = Random.Shared.NextInt64(1_000, long.MaxValue / 2);
+        var serial = NewSerial();
+        await Server.SeedAsync(
+            "INSERT INTO batches (id, product_id, batch, expiry, created_at) VALUES (@batchId, 1, @lot, @Expiry, 0);"
+            + "INSERT INTO packs (product_id, serial, batch_id) VALUES (1, @serial, @batchId);",
+            new { batchId, lot, Expiry, serial });
+        var pack = Fields(serial, lot, Expiry);
+        Assert.True((await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = pack })).Result.Status.Active);
+
+        await new MasterDataService.MasterDataServiceClient(Server.Invoker(DemoKeys.MahAcme))
+            .RecallBatchAsync(new RecallBatchRequest { ProductCode = Gtin, Batch = lot, Reason = "test" });
+        var result = (await Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = pack })).Result;
+
+        Assert.Equal(Outcome.BatchRecalled, result.Outcome);
+        Assert.Equal(InactiveReason.Recalled, result.Status.Reason);
+        Assert.Equal("", result.AlertId);
+    }
+
+    [ServerFact]
     public async Task A_withdrawn_product_answers_withdrawn_without_an_alert()
     {
         var serial = NewSerial();
