@@ -27,4 +27,16 @@ internal static class CliApp
         root.Subcommands.Add(ClientCommands.Create());
         return root;
     }
+
+    /// <summary>Runs the command line; usage errors exit 2 (problems found are 1, server errors 3), so scripts can tell them apart.</summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        configuration ??= new InvocationConfiguration();
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count == 0) return await parse.InvokeAsync(configuration);
+
+        foreach (var error in parse.Errors) await configuration.Error.WriteLineAsync($"error: {error.Message}");
+        await configuration.Error.WriteLineAsync("Try 'verifier --help' or 'verifier <command> --help'.");
+        return 2;
+    }
 }

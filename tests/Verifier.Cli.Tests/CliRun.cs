@@ -6,8 +6,16 @@ namespace Verifier.Cli.Tests;
 /// <summary>Runs the command line in-process and captures what it writes.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    /// <summary>The real command tree, as the `verifier` executable builds it.</summary>
-    public static CliRun Of(params string[] args) => Invoke(CliApp.Build(), args);
+    /// <summary>The real command line, as the `verifier` executable runs it.</summary>
+    public static CliRun Of(params string[] args) => OfAsync(args).GetAwaiter().GetResult();
+
+    public static async Task<CliRun> OfAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await CliApp.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
 
     /// <summary>`verifier parse ...` reading <paramref name="standardInput"/> as its standard input.</summary>
     public static CliRun Parse(byte[] standardInput, params string[] args) =>

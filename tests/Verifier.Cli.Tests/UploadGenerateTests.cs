@@ -74,9 +74,7 @@ public sealed class UploadGenerateTests : IDisposable
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = await CliRun.OfAsync(args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 }

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Verifier.Server.Hosting;
+
+namespace Verifier.Cli.Tests;
+
+/// <summary>
+/// The README's first session, automated: the real server (embedded default: SQLite + Garnet) on
+/// loopback, `verifier demo`, then the scanner commands a new user types.
+/// </summary>
+public sealed partial class ScannerSessionTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("verifier-cli-session-").FullName;
+    private WebApplication _server = null!;
+    private string _address = "";
+
+    public async Task InitializeAsync()
+    {
+        _server = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(_directory, "v.db"), "--demo",
+            "--Logging:LogLevel:Default=Warning"]);
+        await _server.StartAsync();
+        _address = _server.Urls.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.StopAsync();
+        await _server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_new_user_loads_the_demo_and_scans_packs()
+    {
+        var demo = await Run("demo");
+        Assert.Equal(0, demo.ExitCode);
+        var scan = FirstActiveScan().Match(demo.Output).Groups[1].Value;
+        Assert.NotEmpty(scan);
+
+        var verify = await Run("verify", "--api-key", "demo-pharmacy-berlin", "--scan", scan);
+        var supply = await Run("decommission", "--reason", "supplied", "--api-key", "demo-pharmacy-berlin", "--scan", scan);
+        var elsewhere = await Run("decommission", "--reason", "supplied", "--api-key", "demo-pharmacy-munich", "--scan", scan, "--json");
+        var history = await Run("history", "--api-key", "demo-operator", "--scan", scan);
+        var alerts = await Run("alerts", "list", "--api-key", "demo-operator");
+
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith("SUCCESS (NMVS_SUCCESS)", verify.Output);
+        Assert.Equal(0, supply.ExitCode);
+        Assert.Contains("state SUPPLIED", supply.Output);
+        Assert.Equal(1, elsewhere.ExitCode);
+        using var json = JsonDocument.Parse(elsewhere.Output);
+        Assert.Equal("OUTCOME_ALREADY_INACTIVE", json.RootElement.GetProperty("outcome").GetString());
+        var alertId = json.RootElement.GetProperty("alertId").GetString()!;
+        Assert.StartsWith("ALT-", alertId);
+        Assert.Equal(3, history.Output.Trim().Split('\n').Length);
+        Assert.Contains(alertId, alerts.Output);
+    }
+
+    [Fact]
+    public async Task A_refused_scan_and_a_wrong_key_are_server_errors_with_reasons()
+    {
+        var garbage = await Run("verify", "--api-key", "demo-pharmacy-berlin", "--scan", "not a pack");
+        var wrongKey = await Run("verify", "--api-key", "nope", "--product", "04150123456782", "--serial", "X", "--batch", "B", "--expiry", "301231");
+
+        Assert.Equal(3, garbage.ExitCode);
+        Assert.Contains("InvalidArgument", garbage.Error);
+        Assert.Contains("verifier-scan-problems", garbage.Error);
+        Assert.Equal(3, wrongKey.ExitCode);
+        Assert.Contains("Unauthenticated", wrongKey.Error);
+    }
+
+    private Task<CliRun> Run(params string[] args) => CliRun.OfAsync([.. args, "--server", _address]);
+
+    [GeneratedRegex(@"expect: active \(NMVS_SUCCESS\)\s+HRI: (\S+)")]
+    private static partial Regex FirstActiveScan();
+}
