@@ -23,9 +23,10 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessServer> StartAsync(string databasePath)
+    /// <param name="cache">The server's cache mode: None (SQL only), Embedded (Garnet) or Redis.</param>
+    public static async Task<InProcessServer> StartAsync(string databasePath, string cache = "None")
     {
-        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", databasePath, "--cache", "None", "--demo", "true",
+        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", databasePath, "--cache", cache, "--demo", "true",
             "--Logging:LogLevel:Default=Warning",
             // Benchmarks measure the service, not the per-client limit.
             "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000"]);

@@ -15,7 +15,7 @@ static int Usage()
         usage:
           upload-bench [--serials 1000000] [--chunk 10000] [--db FILE]
               one batch through gRPC into a fresh SQLite file; prints serials/s and verify latency meanwhile
-          verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000]
+          verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000] [--cache None|Embedded]
               verify latency percentiles against an existing store built with `verifier generate` + `verifier upload`
         """);
     return 2;

@@ -24,7 +24,9 @@ internal static class VerifyBench
 
         var (sample, total) = Sample(data, sampleSize);
         Console.WriteLine($"verify-bench: {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:N0} MiB), {total:N0} serials in {data}, {sample.Count:N0} sampled");
-        await using var server = await InProcessServer.StartAsync(path);
+        var cache = arguments.Text("cache") ?? "None";
+        Console.WriteLine($"cache: {cache}");
+        await using var server = await InProcessServer.StartAsync(path, cache);
 
         var store = server.Services.GetRequiredService<IPackStore>();
         var reads = new Latencies();

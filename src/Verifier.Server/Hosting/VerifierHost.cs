@@ -63,9 +63,9 @@ public static class VerifierHost
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks()
-            .AddCheck<StoreHealthCheck>("store")
-            .AddCheck<CacheHealthCheck>("cache");
+        var health = builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // With the cache switched off there is nothing to degrade.
+        if (!options.Cache.Mode.Equals("None", StringComparison.OrdinalIgnoreCase)) health.AddCheck<CacheHealthCheck>("cache");
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
