@@ -28,7 +28,8 @@ internal static class PackResultMapping
                 Batch = audit.Batch ?? "",
                 Expiry = audit.Expiry ?? "",
             },
-            Status = audit.StateAfter is { } state
+            // No reason means the scan matched no stored pack: its status is not ours to tell.
+            Status = audit.Reason is not null && audit.StateAfter is { } state
                 ? new V1.PackStatus
                 {
                     Active = audit.Active,

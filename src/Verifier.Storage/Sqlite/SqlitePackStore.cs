@@ -80,10 +80,12 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             context.LocationId,
             command.Operation,
             decision.Outcome,
+            // What was scanned, as Art 35 asks; after a match it equals what is stored, and after a
+            // mismatch the stored batch and expiry must not be handed to whoever holds a serial.
             command.Scan.ProductCode,
             command.Scan.SerialNumber,
-            view.PackBatch?.Batch ?? command.Scan.Batch,
-            view.PackBatch?.Expiry ?? command.Scan.Expiry,
+            command.Scan.Batch,
+            command.Scan.Expiry,
             view.Pack?.State,
             after.Pack?.State,
             status.Reason,

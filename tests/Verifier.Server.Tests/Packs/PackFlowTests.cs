@@ -72,7 +72,9 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
             Assert.Equal(expected, result.Outcome);
             Assert.Equal(nationalCode, result.NationalCode);
             Assert.Equal(alert, result.AlertId.Length > 0);
-            Assert.False(result.Status.Active);
+            Assert.Equal(new PackStatus(), result.Status);
+            Assert.Equal(pack.Fields.Batch, result.Pack.Batch);
+            Assert.Equal(pack.Fields.Expiry, result.Pack.Expiry);
         }
     }
 
