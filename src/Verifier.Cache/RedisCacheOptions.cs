@@ -11,6 +11,13 @@ public sealed class RedisCacheOptions
     /// <summary>Prefix of every key; change it (e.g. to <c>"vf2:"</c>) when the value encoding changes.</summary>
     public string KeyPrefix { get; set; } = "vf:";
 
+    /// <summary>
+    /// The first cache generation (see <see cref="RedisPackStatusCache"/>); null: a random one per
+    /// instance. Instances share entries only when they share a generation, which is safe only when
+    /// they also see each other's lost writes; until that coordination exists each instance keeps its own.
+    /// </summary>
+    public string? Generation { get; set; }
+
     /// <summary>Pack keys are the bulk of the data (billions of packs); the TTL bounds memory to the hot set.</summary>
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
 
@@ -27,7 +34,7 @@ public sealed class RedisCacheOptions
     /// Per-command timeout. Well below the 300 ms answer budget of DR Art 35, because a slow cache
     /// is worse than none: SQL is always there to answer.
     /// </summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>After a fault, Redis is skipped this long so an outage costs nothing per request.</summary>
     public TimeSpan BreakerBackOff { get; set; } = TimeSpan.FromSeconds(2);

@@ -12,14 +12,22 @@ namespace Verifier.Cache;
 /// same code runs against one Redis or a Redis Cluster. Production Redis runs with
 /// <c>maxmemory</c> and <c>maxmemory-policy allkeys-lru</c>; together with the pack TTL that
 /// bounds memory however many packs are scanned.
-/// Cancellation is checked on entry only: every Redis call is bounded by the short operation
-/// timeout, and abandoning an in-flight call would leave its fault unobserved.
+/// Cancellation is checked on entry of reads only: every Redis call is bounded by the short
+/// operation timeout, and a write follows a durable commit, so it must not be abandoned.
+/// <para>
+/// Coherence: every key carries a generation. A write that cannot reach Redis (fault, open
+/// breaker, unencodable value) may leave an older value behind, so it starts a new generation and
+/// nothing written before is read again: the cache goes cold, never stale. Each instance starts
+/// in a fresh generation, so a crash between commit and cache write cannot resurface either.
+/// Old generations expire by TTL (and allkeys-lru).
+/// </para>
 /// </summary>
 public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, IDisposable
 {
     private readonly IConnectionMultiplexer _connection;
     private readonly bool _ownsConnection;
-    private readonly CacheKeys _keys;
+    private readonly string _prefix;
+    private CacheKeys _keys;
     private readonly OutageBreaker _breaker;
     private readonly ILogger _logger;
     private readonly long _packTtlMs;
@@ -37,7 +45,8 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
     {
         _connection = connection;
         _ownsConnection = ownsConnection;
-        _keys = new CacheKeys(options.KeyPrefix);
+        _prefix = options.KeyPrefix;
+        _keys = options.Generation is { } generation ? new CacheKeys($"{_prefix}{generation}:") : NewGeneration(_prefix);
         _breaker = new OutageBreaker(options.BreakerBackOff);
         _logger = logger ?? NullLogger.Instance;
         _packTtlMs = TtlMilliseconds(options.PackTtl);
@@ -58,6 +67,9 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     public bool IsAvailable => !_breaker.IsOpen && _connection.IsConnected;
 
+    /// <summary>The key prefix in use, generation included (for tests and diagnostics).</summary>
+    public string KeyPrefix => Volatile.Read(ref _keys).Prefix;
+
     public async ValueTask<PackView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -66,12 +78,13 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return null;
         }
 
+        var keys = Volatile.Read(ref _keys);
         try
         {
             var db = _connection.GetDatabase();
-            var productRead = db.StringGetAsync(_keys.Product(productCode));
-            var packRead = db.StringGetAsync(_keys.Pack(productCode, serialNumber));
-            var scannedRead = db.StringGetAsync(_keys.Batch(productCode, batch));
+            var productRead = db.StringGetAsync(keys.Product(productCode));
+            var packRead = db.StringGetAsync(keys.Pack(productCode, serialNumber));
+            var scannedRead = db.StringGetAsync(keys.Batch(productCode, batch));
             await Task.WhenAll(productRead, packRead, scannedRead).ConfigureAwait(false);
 
             var product = CacheEncoding.DecodeProduct(productCode, await productRead.ConfigureAwait(false));
@@ -86,7 +99,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
                     ? scannedBatch
                     : CacheEncoding.DecodeBatch(
                         entry.PackBatchName,
-                        await db.StringGetAsync(_keys.Batch(productCode, entry.PackBatchName)).ConfigureAwait(false));
+                        await db.StringGetAsync(keys.Batch(productCode, entry.PackBatchName)).ConfigureAwait(false));
                 view = Assemble(product, scannedBatch, entry.Pack, packBatch);
             }
 
@@ -102,37 +115,21 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     public ValueTask PutViewAsync(PackView view, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        // Batch and pack keys are named by the product code, so without the product nothing is keyed.
-        if (view.Product is not { } product || !CacheKeys.IsCacheable(product.ProductCode) || !_breaker.TryPass())
+        // Batch and pack keys are named by the product code, so without the product nothing is keyed
+        // (and nothing was ever cached for it).
+        if (view.Product is not { } product || !CacheKeys.IsCacheable(product.ProductCode))
         {
             return ValueTask.CompletedTask;
         }
 
-        return Guard(db => Task.WhenAll(ViewWrites(db, view, product)));
+        return Guard(keys => db => Task.WhenAll(ViewWrites(db, keys, view, product)));
     }
 
-    public ValueTask PutProductAsync(ProductRecord product, CancellationToken ct = default)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (!CacheKeys.IsCacheable(product.ProductCode) || !_breaker.TryPass())
-        {
-            return ValueTask.CompletedTask;
-        }
+    public ValueTask PutProductAsync(ProductRecord product, CancellationToken ct = default) =>
+        CacheKeys.IsCacheable(product.ProductCode) ? Guard(keys => db => WriteProduct(db, keys, product)) : ValueTask.CompletedTask;
 
-        return Guard(db => WriteProduct(db, product));
-    }
-
-    public ValueTask PutBatchAsync(BatchRecord batch, string productCode, CancellationToken ct = default)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (!CacheKeys.IsCacheable(productCode) || !_breaker.TryPass())
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return Guard(db => WriteBatch(db, batch, productCode));
-    }
+    public ValueTask PutBatchAsync(BatchRecord batch, string productCode, CancellationToken ct = default) =>
+        CacheKeys.IsCacheable(productCode) ? Guard(keys => db => WriteBatch(db, keys, batch, productCode)) : ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -161,57 +158,80 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
     }
 
     /// <summary>One write per present part, issued together so they are pipelined.</summary>
-    private List<Task> ViewWrites(IDatabase db, PackView view, ProductRecord product)
+    private List<Task> ViewWrites(IDatabase db, CacheKeys keys, PackView view, ProductRecord product)
     {
         var code = product.ProductCode;
-        var writes = new List<Task>(4) { WriteProduct(db, product) };
+        var writes = new List<Task>(4) { WriteProduct(db, keys, product) };
         if (view.ScannedBatch is { } scanned)
         {
-            writes.Add(WriteBatch(db, scanned, code));
+            writes.Add(WriteBatch(db, keys, scanned, code));
         }
 
         if (view.PackBatch is { } packBatch)
         {
             if (packBatch.Batch != view.ScannedBatch?.Batch)
             {
-                writes.Add(WriteBatch(db, packBatch, code));
+                writes.Add(WriteBatch(db, keys, packBatch, code));
             }
 
             // The pack value names its batch, so it is only cached when that name is known to be right.
             if (view.Pack is { } pack && pack.BatchId == packBatch.Id)
             {
-                writes.Add(Write(db, _keys.Pack(code, pack.SerialNumber), pack.Version, CacheEncoding.Encode(pack, packBatch.Batch), _packTtlMs));
+                writes.Add(Write(db, keys.Pack(code, pack.SerialNumber), pack.Version, CacheEncoding.Encode(pack, packBatch.Batch), _packTtlMs));
             }
         }
 
         return writes;
     }
 
-    private Task WriteProduct(IDatabase db, ProductRecord product) =>
-        Write(db, _keys.Product(product.ProductCode), product.Version, CacheEncoding.Encode(product), _productTtlMs);
+    private Task WriteProduct(IDatabase db, CacheKeys keys, ProductRecord product) =>
+        Write(db, keys.Product(product.ProductCode), product.Version, CacheEncoding.Encode(product), _productTtlMs);
 
-    private Task WriteBatch(IDatabase db, BatchRecord batch, string productCode) =>
-        Write(db, _keys.Batch(productCode, batch.Batch), batch.Version, CacheEncoding.Encode(batch), _batchTtlMs);
+    private Task WriteBatch(IDatabase db, CacheKeys keys, BatchRecord batch, string productCode) =>
+        Write(db, keys.Batch(productCode, batch.Batch), batch.Version, CacheEncoding.Encode(batch), _batchTtlMs);
 
-    /// <summary>A value that cannot be encoded is simply not cached: the caller reads SQL next time.</summary>
+    /// <summary>A value that cannot be encoded is removed instead, so an older one cannot stay behind.</summary>
     private static Task Write(IDatabase db, string key, long version, string? value, long ttlMs) =>
         value is null
-            ? Task.CompletedTask
+            ? db.KeyDeleteAsync(key)
             : db.ScriptEvaluateAsync(VersionedWrite.Script, [key], [version, value, ttlMs]);
 
-    /// <summary>Issuing the commands is inside the guard too, so not even a synchronous fault escapes.</summary>
-    private async ValueTask Guard(Func<IDatabase, Task> write)
+    /// <summary>
+    /// Issuing the commands is inside the guard too, so not even a synchronous fault escapes. A write
+    /// that does not happen (open breaker, fault) starts a new generation: see the class remarks.
+    /// </summary>
+    private async ValueTask Guard(Func<CacheKeys, Func<IDatabase, Task>> write)
     {
+        var keys = Volatile.Read(ref _keys);
+        if (!_breaker.TryPass())
+        {
+            StartNewGeneration(keys);
+            return;
+        }
+
         try
         {
-            await write(_connection.GetDatabase()).ConfigureAwait(false);
+            await write(keys)(_connection.GetDatabase()).ConfigureAwait(false);
             RecordSuccess();
         }
         catch (Exception ex)
         {
+            StartNewGeneration(keys);
             RecordFault(ex);
         }
     }
+
+    /// <summary>Only the first writer to see <paramref name="failed"/> moves on; later ones find the new generation already there.</summary>
+    private void StartNewGeneration(CacheKeys failed)
+    {
+        if (Interlocked.CompareExchange(ref _keys, NewGeneration(_prefix), failed) == failed)
+        {
+            _logger.LogInformation("Pack status cache: a write was lost, starting a new generation {Prefix}", Volatile.Read(ref _keys).Prefix);
+        }
+    }
+
+    private static CacheKeys NewGeneration(string prefix) =>
+        new($"{prefix}{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}:");
 
     private void RecordSuccess()
     {

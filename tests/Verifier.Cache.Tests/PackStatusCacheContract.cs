@@ -135,7 +135,7 @@ public abstract class PackStatusCacheContract
 
         await cache.PutViewAsync(Samples.View(code), default);
 
-        var keys = new CacheKeys(options.KeyPrefix);
+        var keys = new CacheKeys(cache.KeyPrefix);
         var db = connection.GetDatabase();
         var packTtl = await db.KeyTimeToLiveAsync(keys.Pack(code, Samples.Serial));
         var productTtl = await db.KeyTimeToLiveAsync(keys.Product(code));
@@ -186,6 +186,8 @@ public abstract class PackStatusCacheContract
     {
         Configuration = backend.Configuration,
         KeyPrefix = "vf-test:",
+        // One shared generation, so several instances meet on the same keys (the racing-writers case).
+        Generation = "g1",
         PackTtl = PackTtl,
         // Generous timeouts: a loaded CI machine must not turn a slow answer into a false miss.
         ConnectTimeout = TimeSpan.FromSeconds(5),

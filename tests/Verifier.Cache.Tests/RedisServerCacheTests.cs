@@ -1,4 +1,6 @@
+using Verifier.Core.Packs;
 using Verifier.Testing;
+
 namespace Verifier.Cache.Tests;
 
 /// <summary>The cache contract against a real redis-server (skipped where it is not installed).</summary>
@@ -29,4 +31,38 @@ public sealed class RedisServerCacheTests : PackStatusCacheContract
 
     [RedisFact]
     public Task Outage_returns_null_and_breaker_recovers() => OutageReturnsNullAndBreakerRecovers();
+
+    /// <summary>
+    /// The coherence rule: a write that cannot reach Redis must not leave the older value readable
+    /// once Redis answers again (a hung Redis keeps its data, unlike a restarted one).
+    /// </summary>
+    [RedisFact]
+    public async Task A_lost_write_never_lets_the_older_value_resurface()
+    {
+        await using var redis = RedisServerProcess.Start();
+        await using var cache = await RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
+        {
+            Configuration = redis.Configuration,
+            OperationTimeout = TimeSpan.FromMilliseconds(300),
+            BreakerBackOff = TimeSpan.FromMilliseconds(50),
+        });
+        var code = Samples.NewProductCode();
+        var active = Samples.View(code) with { Pack = Samples.Pack(state: PackState.Active, version: 3) };
+        await cache.PutViewAsync(active, default);
+        Assert.NotNull(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
+
+        redis.Pause();
+        await cache.PutViewAsync(active with { Pack = Samples.Pack(state: PackState.Supplied, version: 4) }, default);
+        redis.Resume();
+
+        PackView? seen = null;
+        for (var attempt = 0; attempt < 100 && !cache.IsAvailable; attempt++) await Task.Delay(50);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            seen = await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default);
+            if (cache.IsAvailable) break;
+            await Task.Delay(50);
+        }
+        Assert.Null(seen);
+    }
 }
