@@ -4,9 +4,9 @@ namespace Verifier.Storage;
 
 /// <summary>
 /// One pack operation to decide and record atomically. The store reads the pack's current view
-/// inside its write transaction and calls <see cref="Decide"/> on it, so a decision can never
-/// rest on a stale read: the view the caller may have taken from the cache (<see cref="Observed"/>)
-/// only tells the store whether that cache was current.
+/// inside its write transaction and calls <see cref="Decide"/> on it, so a state change can never
+/// rest on a stale read. Only when <see cref="DecideOnObserved"/> is set (a status check, which
+/// changes no pack, on a view from a coherent cache) is <see cref="Observed"/> decided on directly.
 /// </summary>
 public sealed record PackCommand(
     TransactionContext Context,
@@ -15,7 +15,8 @@ public sealed record PackCommand(
     string RequestHash,
     Func<PackView, Decision> Decide,
     PackView? Observed = null,
-    string? Note = null);
+    string? Note = null,
+    bool DecideOnObserved = false);
 
 /// <summary>The recorded result of a command: its audit entry and the view after it.</summary>
 /// <param name="Replayed">True when the client transaction id had been answered before and this is that answer.</param>

@@ -74,6 +74,18 @@ public sealed class PackRules(PackRulesPolicy policy)
         return new Decision(Outcome.AlreadyInactive, null, AlertKind.System);
     }
 
+    /// <summary>
+    /// A MAH's pack-level change (stolen, destroyed, locked, free sample) names packs by serial from
+    /// its own records, not from a scan: an unknown serial is reported, but it is not a sign of a
+    /// falsified pack, so it raises no alert; batch and expiry are the stored ones.
+    /// </summary>
+    public Decision ChangeByOwner(PackView view, DecommissionReason reason, Requester requester, DateTimeOffset now)
+    {
+        if (view.Product is null) return new Decision(Outcome.ProductUnknown, null, null);
+        if (view.Pack is not { } pack || view.PackBatch is not { } batch) return new Decision(Outcome.SerialUnknown, null, null);
+        return Decommission(view with { ScannedBatch = batch }, new ScannedPack(view.Product.ProductCode, pack.SerialNumber, batch.Batch, batch.Expiry), reason, requester, now);
+    }
+
     /// <summary>Revert to active under every condition of DR Art 13.</summary>
     public Decision Undo(PackView view, ScannedPack scan, DecommissionReason reversed, Requester requester, DateTimeOffset now)
     {

@@ -46,6 +46,13 @@ public sealed class CacheOptions
 
     /// <summary>How long a pack's status stays cached after it was last written (bounds Redis memory).</summary>
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// Answer status checks (Verify) from a cache hit without reading SQL. Sound because every write
+    /// to the store goes through this process, which updates the cache before it answers, and a
+    /// write the cache missed starts a new cache generation. Turn off when something else writes the store.
+    /// </summary>
+    public bool AnswerVerifyFromCache { get; set; } = true;
 }
 
 /// <summary>Per-client token bucket; the defaults leave a busy pharmacy (a few scans a second) far below the limit.</summary>

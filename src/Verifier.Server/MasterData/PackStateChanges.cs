@@ -10,27 +10,30 @@ namespace Verifier.Server.MasterData;
 /// <summary>
 /// MAH pack-level changes (stolen, destroyed, locked, free sample). Each serial is an ordinary
 /// decommission through <see cref="PackOperations"/>, so rules, alerts, audit, idempotency and
-/// the cache behave exactly as for a pharmacy's request. The stored batch and expiry are filled
-/// in because an MAH names packs by serial only.
+/// the cache behave exactly as for a pharmacy's request; an unknown serial is reported without an
+/// alert (<see cref="PackRules.ChangeByOwner"/>), since an owner's list is not a scan.
 /// </summary>
-internal sealed class PackStateChanges(IMasterDataStore masterData, IPackStore packs, PackOperations operations)
+internal sealed class PackStateChanges(IMasterDataStore masterData, PackOperations operations)
 {
     public const int MaxSerials = 1000;
 
+    private const int ConcurrentSerials = 64;
+
     /// <summary>Leaves room for "/" and a 20-character serial within the 64-character client transaction id.</summary>
     public const int MaxClientTransactionIdLength = 40;
-
-    private static readonly HashSet<DecommissionReason> MahReasons =
-        [DecommissionReason.Stolen, DecommissionReason.Destroyed, DecommissionReason.Locked, DecommissionReason.FreeSample];
 
     public async Task<IReadOnlyList<(string Serial, AuditRecord Audit)>> ApplyAsync(
         Caller caller, string clientTransactionId, string productCode, IReadOnlyList<string> serials, DecommissionReason? reason,
         CancellationToken cancellationToken)
     {
         caller.Demand(Operation.ManageMasterData);
-        if (reason is not { } decommission || !MahReasons.Contains(decommission))
+        if (reason is not { } decommission || !Permissions.Allows(ClientRole.Mah, decommission))
         {
             throw RequestErrors.Invalid("reason must be one of STOLEN, DESTROYED, LOCKED, FREE_SAMPLE.");
+        }
+        if (!Permissions.Allows(caller.Role, decommission))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"A {caller.Role} client may not use reason {decommission.Name()}."));
         }
         if (clientTransactionId.Length is 0 or > MaxClientTransactionIdLength)
         {
@@ -43,14 +46,18 @@ internal sealed class PackStateChanges(IMasterDataStore masterData, IPackStore p
         }
         await ProductAccess.RequireAsync(masterData, caller, productCode, cancellationToken);
 
-        // Concurrently, so the group committer makes one durable commit of many serials.
-        var results = await Task.WhenAll(serials.Select(async serial =>
-        {
-            var stored = await packs.ReadViewAsync(new ScannedPack(productCode, serial, "", ""), cancellationToken);
-            var scan = new ScannedPack(productCode, serial, stored.PackBatch?.Batch ?? "", stored.PackBatch?.Expiry ?? "");
-            var operation = new PackOperation(Operation.Decommission, $"{clientTransactionId}/{serial}", scan, decommission, null, null);
-            return (serial, await operations.ExecuteAsync(caller, operation, cancellationToken));
-        }));
+        // Concurrently (bounded), so the group committer makes few durable commits of many serials.
+        // The batch is not known to the owner's list: the rules resolve it inside the write transaction.
+        var results = new (string Serial, AuditRecord Audit)[serials.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, serials.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSerials, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var serial = serials[i];
+                var operation = new PackOperation(Operation.Decommission, $"{clientTransactionId}/{serial}",
+                    new ScannedPack(productCode, serial, "", ""), decommission, null, null, NamedBySerialOnly: true);
+                results[i] = (serial, await operations.ExecuteAsync(caller, operation, ct));
+            });
         return results;
     }
 }

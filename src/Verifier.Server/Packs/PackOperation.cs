@@ -3,14 +3,18 @@ using Verifier.Core.Packs;
 
 namespace Verifier.Server.Packs;
 
-/// <summary>One pack request as the service understands it, whatever RPC it came through.</summary>
+/// <summary>
+/// One pack request as the service understands it, whatever RPC it came through.
+/// <see cref="NamedBySerialOnly"/>: an owner's list of serials (MAH pack states), not a scan.
+/// </summary>
 internal sealed record PackOperation(
     Operation Kind,
     string ClientTransactionId,
     ScannedPack Scan,
     DecommissionReason? Reason,
     string? UserId,
-    string? Note)
+    string? Note,
+    bool NamedBySerialOnly = false)
 {
     /// <summary>The audit trail's name for it, e.g. "decommission:supplied".</summary>
     public string Name => Kind switch

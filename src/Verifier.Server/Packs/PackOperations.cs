@@ -5,6 +5,8 @@ using Verifier.Cache;
 using Verifier.Core.Access;
 using Verifier.Core.Identification;
 using Verifier.Core.Packs;
+using Microsoft.Extensions.Options;
+using Verifier.Server.Hosting;
 using Verifier.Server.Identity;
 using Verifier.Server.Observability;
 using Verifier.Storage;
@@ -23,6 +25,7 @@ internal sealed class PackOperations(
     PackRules rules,
     TimeProvider clock,
     VerifierMetrics metrics,
+    IOptions<VerifierOptions> options,
     ILogger<PackOperations> logger)
 {
     private const int MaxClientTransactionIdLength = 64;
@@ -59,12 +62,16 @@ internal sealed class PackOperations(
 
         var scan = operation.Scan;
         var observed = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
-        var command = new PackCommand(context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now), observed, operation.Note);
+        var onCache = observed is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
+        var command = new PackCommand(
+            context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now), observed, operation.Note, onCache);
         var result = await store.CommitAsync(command, cancellationToken);
 
+        // Before answering: once a client has this answer, the next status check must see it.
+        // The commit is durable, so the write is not cancelled with the request.
         if (result.ViewAfter.Pack is not null && (observed is null || result.ObservedWasStale || result.ViewAfter.Stamp != observed.Stamp))
         {
-            await cache.PutViewAsync(result.ViewAfter, cancellationToken);
+            await cache.PutViewAsync(result.ViewAfter, CancellationToken.None);
         }
         metrics.Record(operation.Name, result.Audit.Outcome!.Value, observed is not null, result.ObservedWasStale, result.Replayed);
         logger.LogInformation(
@@ -100,6 +107,7 @@ internal sealed class PackOperations(
         return operation.Kind switch
         {
             Operation.Verify => view => rules.Verify(view, scan, now),
+            Operation.Decommission when operation.NamedBySerialOnly => view => rules.ChangeByOwner(view, operation.Reason!.Value, requester, now),
             Operation.Decommission => view => rules.Decommission(view, scan, operation.Reason!.Value, requester, now),
             Operation.Undo => view => rules.Undo(view, scan, operation.Reason!.Value, requester, now),
             Operation.FlagSuspect => view => rules.FlagSuspect(view, scan, now),

@@ -57,6 +57,13 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             }
         }
 
+        if (command.DecideOnObserved && command.Observed is { } trusted)
+        {
+            var onObserved = command.Decide(trusted);
+            if (onObserved.ChangesPack) throw new InvalidOperationException("Only a decision that changes no pack may rest on a cached view.");
+            return Record(connection, transaction, command, trusted, onObserved, command.Note, keepClientTransactionId: true);
+        }
+
         var current = PackViewQuery.Read(connection, transaction, command.Scan);
         var decision = command.Decide(current);
         var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true);

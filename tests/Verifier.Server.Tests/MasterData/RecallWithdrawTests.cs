@@ -95,7 +95,7 @@ public sealed class RecallWithdrawTests(MasterDataServerFixture server)
             Reason = V1.DecommissionReason.Stolen,
         });
 
-        Assert.Equal([V1.Outcome.Success, V1.Outcome.Success, V1.Outcome.BatchUnknown], response.Outcomes.Select(o => o.Outcome));
+        Assert.Equal([V1.Outcome.Success, V1.Outcome.Success, V1.Outcome.SerialUnknown], response.Outcomes.Select(o => o.Outcome));
         Assert.Equal(V1.PackState.Stolen, response.Outcomes[0].Status.State);
         Assert.Equal(V1.Outcome.Success, replay.Outcomes[0].Outcome);
         var verify = await server.VerifyAsync(product, "T1", "LOT-S", "301231");
