@@ -7,6 +7,7 @@ namespace Verifier.Storage;
 /// inside its write transaction and calls <see cref="Decide"/> on it, so a state change can never
 /// rest on a stale read. Only when <see cref="DecideOnObserved"/> is set (a status check, which
 /// changes no pack, on a view from a coherent cache) is <see cref="Observed"/> decided on directly.
+/// <see cref="StatusAfter"/> tells what the requester is told about the pack after the decision.
 /// </summary>
 public sealed record PackCommand(
     TransactionContext Context,
@@ -14,6 +15,7 @@ public sealed record PackCommand(
     ScannedPack Scan,
     string RequestHash,
     Func<PackView, Decision> Decide,
+    Func<PackView, Decision, PackStatus> StatusAfter,
     PackView? Observed = null,
     string? Note = null,
     bool DecideOnObserved = false);

@@ -81,7 +81,7 @@ public sealed class ProductAndBatchStoreTests : IAsyncLifetime
         var context = TempDatabase.Context("pharmacy-berlin", ClientRole.Pharmacy);
         var scan = new ScannedPack(Gtin, "SN00000002", "LOT1", "281231");
         await _db.Packs.CommitAsync(new PackCommand(context, "decommission:supplied", scan, "h",
-            _ => new Decision(Outcome.Success, PackState.Supplied, null)), default);
+            _ => new Decision(Outcome.Success, PackState.Supplied, null), (_, _) => new PackStatus(false, PackState.Supplied, InactiveReason.Supplied)), default);
 
         var summary = await _db.MasterData.BatchSummaryAsync(Gtin, "LOT1", default);
 

@@ -1,3 +1,4 @@
+using Verifier.Core.Access;
 using Verifier.Core.Alerts;
 using Verifier.Core.Identification;
 
@@ -7,13 +8,14 @@ namespace Verifier.Core.Packs;
 public sealed record ScannedPack(string ProductCode, string SerialNumber, string Batch, string Expiry);
 
 /// <summary>Who asks: the client and the premises it operates at (undo is tied to the premises).</summary>
-public sealed record Requester(string ClientId, string LocationId);
+public sealed record Requester(string ClientId, string LocationId, ClientRole Role = ClientRole.Pharmacy);
 
 /// <summary>
 /// What an operation does: its outcome, the pack's new state (null: unchanged), the alert it
 /// raises (null: none) and, for a double scan, how often this location has repeated it.
 /// </summary>
-public sealed record Decision(Outcome Outcome, PackState? NewState, AlertKind? Alert, int RepeatCount = 0)
+/// <param name="InvestigationLock">A lock set by a reported suspicion: only the national operator may lift it.</param>
+public sealed record Decision(Outcome Outcome, PackState? NewState, AlertKind? Alert, int RepeatCount = 0, bool InvestigationLock = false)
 {
     /// <summary>True when the pack row must be written (state change or double-scan count).</summary>
     public bool ChangesPack => NewState is not null || RepeatCount > 0;
@@ -29,6 +31,12 @@ public sealed record PackRulesPolicy
     public TimeSpan DoubleScanWindow { get; init; } = TimeSpan.FromMinutes(30);
 
     public int DoubleScanTolerance { get; init; } = 3;
+
+    /// <summary>
+    /// Expiry is a calendar date in the market: a pack expiring on the 15th may not be supplied at
+    /// 00:30 local time on the 16th, whatever the UTC date says.
+    /// </summary>
+    public TimeZoneInfo MarketTimeZone { get; init; } = TimeZoneInfo.Utc;
 }
 
 /// <summary>
@@ -37,6 +45,9 @@ public sealed record PackRulesPolicy
 /// </summary>
 public sealed class PackRules(PackRulesPolicy policy)
 {
+    /// <summary>Recorded as the location of a lock set by a reported suspicion (see <see cref="Decision.InvestigationLock"/>).</summary>
+    public const string InvestigationPremises = "(investigation)";
+
     public PackRulesPolicy Policy { get; } = policy;
 
     /// <summary>Status check: never changes state, and never alerts on a merely inactive pack (Art 36(f)).</summary>
@@ -94,8 +105,15 @@ public sealed class PackRules(PackRulesPolicy policy)
 
         if (InheritedOutcome(view, now) is { } inherited) return new Decision(inherited, null, null);
         if (pack.State == PackState.Active) return new Decision(Outcome.NotDecommissioned, null, null);
-        if (pack.State.IsIrreversible()) return new Decision(Outcome.UndoIrreversible, null, null);
         if (pack.State != reversed.ToState()) return new Decision(Outcome.UndoStateMismatch, null, AlertKind.System);
+        if (pack.State.IsIrreversible()) return new Decision(Outcome.UndoIrreversible, null, null);
+        if (pack.State == PackState.Locked && pack.ChangedByLocation == InvestigationPremises)
+        {
+            // The reporter must not release the pack it reported; closing the investigation does.
+            return requester.Role == ClientRole.Operator
+                ? new Decision(Outcome.Success, PackState.Active, null)
+                : new Decision(Outcome.UndoOtherLocation, null, null);
+        }
         // Same authorisation (client) and same premises (location) as the decommissioning (Art 13(1)).
         if (pack.ChangedByLocation != requester.LocationId || pack.ChangedByClient != requester.ClientId)
         {
@@ -117,11 +135,11 @@ public sealed class PackRules(PackRulesPolicy policy)
     {
         if (IdentityMismatch(view, scan) is { } mismatch) return mismatch with { Alert = AlertKind.Reported };
         var lockable = view.Pack!.State == PackState.Active && InheritedOutcome(view, now) is null;
-        return new Decision(Outcome.Success, lockable ? PackState.Locked : null, AlertKind.Reported);
+        return new Decision(Outcome.Success, lockable ? PackState.Locked : null, AlertKind.Reported, InvestigationLock: lockable);
     }
 
     /// <summary>What a requester is told about the pack after the decision.</summary>
-    public static PackStatus StatusAfter(PackView view, Decision decision, DateTimeOffset now)
+    public PackStatus StatusAfter(PackView view, Decision decision, DateTimeOffset now)
     {
         // A scan that does not match the stored pack says nothing about that pack's status.
         if (view.Pack is null || view.Product is null || view.PackBatch is null || decision.Outcome.IsIdentityMismatch()) return PackStatus.Unknown;
@@ -150,15 +168,16 @@ public sealed class PackRules(PackRulesPolicy policy)
         return null;
     }
 
-    private static Outcome? InheritedOutcome(PackView view, DateTimeOffset now) =>
+    private Outcome? InheritedOutcome(PackView view, DateTimeOffset now) =>
         view.Product!.Withdrawn ? Outcome.ProductWithdrawn
         : view.PackBatch!.Recalled ? Outcome.BatchRecalled
         : IsExpired(view.PackBatch, now) ? Outcome.PackExpired
         : null;
 
-    /// <summary>A pack is valid through the last day of its expiry (DD = 00: the end of the month).</summary>
-    private static bool IsExpired(BatchRecord batch, DateTimeOffset now) =>
-        !ExpiryDate.TryParse(batch.Expiry, out var lastDay) || DateOnly.FromDateTime(now.UtcDateTime) > lastDay;
+    /// <summary>A pack is valid through the last day of its expiry (DD = 00: the end of the month), in the market's time zone.</summary>
+    private bool IsExpired(BatchRecord batch, DateTimeOffset now) =>
+        !ExpiryDate.TryParse(batch.Expiry, out var lastDay)
+        || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Policy.MarketTimeZone).DateTime) > lastDay;
 }
 
 /// <summary>A pack's status as answered: active or not, its own state, and the reason.</summary>

@@ -48,6 +48,7 @@ public static class VerifierHost
             UndoWindow = options.Rules.UndoWindow,
             DoubleScanWindow = options.Rules.DoubleScanWindow,
             DoubleScanTolerance = options.Rules.DoubleScanTolerance,
+            MarketTimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Rules.MarketTimeZone),
         }));
         builder.Services.AddSingleton<VerifierMetrics>();
         builder.Services.AddSingleton<PackOperations>();

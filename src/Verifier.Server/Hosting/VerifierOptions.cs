@@ -65,6 +65,9 @@ public sealed class RateLimitOptions
 
 public sealed class RuleOptions
 {
+    /// <summary>IANA time zone of the market: expiry dates are judged by its calendar.</summary>
+    public string MarketTimeZone { get; set; } = "Europe/Berlin";
+
     public TimeSpan UndoWindow { get; set; } = TimeSpan.FromDays(10);
 
     public TimeSpan DoubleScanWindow { get; set; } = TimeSpan.FromMinutes(30);

@@ -64,7 +64,8 @@ internal sealed class PackOperations(
         var observed = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
         var onCache = observed is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
         var command = new PackCommand(
-            context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now), observed, operation.Note, onCache);
+            context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now),
+            (view, decision) => rules.StatusAfter(view, decision, now), observed, operation.Note, onCache);
         var result = await store.CommitAsync(command, cancellationToken);
 
         // Before answering: once a client has this answer, the next status check must see it.
@@ -102,7 +103,7 @@ internal sealed class PackOperations(
 
     private Func<PackView, Decision> Decider(PackOperation operation, Caller caller, DateTimeOffset now)
     {
-        var requester = new Requester(caller.ClientId, caller.LocationId);
+        var requester = new Requester(caller.ClientId, caller.LocationId, caller.Role);
         var scan = operation.Scan;
         return operation.Kind switch
         {

@@ -76,7 +76,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
     {
         var context = command.Context;
         var after = decision.ChangesPack ? WritePack(connection, transaction, view, decision, context) : view;
-        var status = PackRules.StatusAfter(view, decision, context.Timestamp);
+        var status = command.StatusAfter(view, decision);
         var alertId = decision.Alert is { } kind ? InsertAlert(connection, transaction, command, decision.Outcome, kind, note) : null;
         var audit = new AuditRecord(
             context.SystemTransactionId,
@@ -118,7 +118,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
                 Version = pack.Version + 1,
                 ChangedAt = context.Timestamp,
                 ChangedByClient = context.ClientId,
-                ChangedByLocation = context.LocationId,
+                ChangedByLocation = decision.InvestigationLock ? PackRules.InvestigationPremises : context.LocationId,
                 RepeatCount = 0,
             }
             : pack with { Version = pack.Version + 1, RepeatCount = decision.RepeatCount };

@@ -17,7 +17,7 @@ public sealed class FlagSuspectTests
 
         var decision = Given.Rules.FlagSuspect(pack.Build(), pack.Scan(), Given.Now);
 
-        Assert.Equal(new Decision(Outcome.Success, PackState.Locked, AlertKind.Reported), decision);
+        Assert.Equal(new Decision(Outcome.Success, PackState.Locked, AlertKind.Reported, InvestigationLock: true), decision);
         Assert.True(decision.ChangesPack);
     }
 

@@ -46,7 +46,7 @@ public sealed class StatusAfterTests
     {
         var reason = Expected(withdrawn, recalled, expired, state);
 
-        var status = PackRules.StatusAfter(Build(withdrawn, recalled, expired, state).Build(), Unchanged, Given.Now);
+        var status = Given.Rules.StatusAfter(Build(withdrawn, recalled, expired, state).Build(), Unchanged, Given.Now);
 
         Assert.Equal(new PackStatus(reason == InactiveReason.None, state, reason), status);
     }
@@ -58,7 +58,7 @@ public sealed class StatusAfterTests
         var view = Build(withdrawn, recalled, expired, PackState.Active).Build();
         var reason = Expected(withdrawn, recalled, expired, newState);
 
-        var status = PackRules.StatusAfter(view, new Decision(Outcome.Success, newState, null), Given.Now);
+        var status = Given.Rules.StatusAfter(view, new Decision(Outcome.Success, newState, null), Given.Now);
 
         Assert.Equal(new PackStatus(reason == InactiveReason.None, newState, reason), status);
     }
@@ -68,7 +68,7 @@ public sealed class StatusAfterTests
     {
         var view = Given.PackIn(PackState.Supplied, Given.Now.AddHours(-1)).Build();
 
-        var status = PackRules.StatusAfter(view, new Decision(Outcome.Success, PackState.Active, null), Given.Now);
+        var status = Given.Rules.StatusAfter(view, new Decision(Outcome.Success, PackState.Active, null), Given.Now);
 
         Assert.Equal(new PackStatus(true, PackState.Active, InactiveReason.None), status);
     }
@@ -82,7 +82,7 @@ public sealed class StatusAfterTests
     {
         var view = Given.ActivePack().Expiring(expiry).Build();
 
-        var status = PackRules.StatusAfter(view, Unchanged, DateTimeOffset.Parse(now));
+        var status = Given.Rules.StatusAfter(view, Unchanged, DateTimeOffset.Parse(now));
 
         Assert.Equal(new PackStatus(active, PackState.Active, active ? InactiveReason.None : InactiveReason.Expired), status);
     }
@@ -96,8 +96,8 @@ public sealed class StatusAfterTests
     {
         var view = Given.ActivePack().Identity(identity).Build();
 
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view, Unchanged, Given.Now));
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view, new Decision(Outcome.Success, PackState.Supplied, null), Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view, Unchanged, Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view, new Decision(Outcome.Success, PackState.Supplied, null), Given.Now));
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class StatusAfterTests
     {
         var view = Given.ActivePack().Build();
 
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view with { Product = null }, Unchanged, Given.Now));
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view with { Pack = null }, Unchanged, Given.Now));
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view with { PackBatch = null }, Unchanged, Given.Now));
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(PackView.Unknown, Unchanged, Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view with { Product = null }, Unchanged, Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view with { Pack = null }, Unchanged, Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view with { PackBatch = null }, Unchanged, Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(PackView.Unknown, Unchanged, Given.Now));
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class StatusAfterTests
     {
         var view = Given.ActivePack().Build();
 
-        Assert.Same(PackStatus.Unknown, PackRules.StatusAfter(view, new Decision(mismatch, null, Core.Alerts.AlertKind.System), Given.Now));
+        Assert.Same(PackStatus.Unknown, Given.Rules.StatusAfter(view, new Decision(mismatch, null, Core.Alerts.AlertKind.System), Given.Now));
     }
 
     [Fact]
@@ -133,6 +133,6 @@ public sealed class StatusAfterTests
         var view = Given.ActivePack().Identity(IdentityCase.SerialUnderAnotherBatch).Recalled().Build();
 
         // The scanned batch is recalled; the pack's own batch is not.
-        Assert.Equal(new PackStatus(true, PackState.Active, InactiveReason.None), PackRules.StatusAfter(view, Unchanged, Given.Now));
+        Assert.Equal(new PackStatus(true, PackState.Active, InactiveReason.None), Given.Rules.StatusAfter(view, Unchanged, Given.Now));
     }
 }

@@ -86,11 +86,25 @@ public sealed class UndoTests
     [MemberData(nameof(EveryIrreversibleStateAndReason))]
     public void A_destroyed_or_stolen_pack_can_never_be_reverted(PackState state, DecommissionReason reversed)
     {
-        Assert.Equal(new Decision(Outcome.UndoIrreversible, null, null), Undo(Given.PackIn(state, Given.Now.AddMinutes(-1)), reversed));
-        Assert.Equal(new Decision(Outcome.UndoIrreversible, null, null),
-            Undo(Given.PackIn(state, Given.Now.AddMinutes(-1)), reversed, Given.OtherPharmacy));
-        Assert.Equal(new Decision(Outcome.UndoIrreversible, null, null),
-            Undo(Given.PackIn(state, Given.Now.AddDays(-30)), reversed));
+        // Naming the pack's own state: refused as irreversible. Naming another: a mismatched undo (A24), alerted.
+        var expected = reversed.ToState() == state
+            ? new Decision(Outcome.UndoIrreversible, null, null)
+            : new Decision(Outcome.UndoStateMismatch, null, AlertKind.System);
+        Assert.Equal(expected, Undo(Given.PackIn(state, Given.Now.AddMinutes(-1)), reversed));
+        Assert.Equal(expected, Undo(Given.PackIn(state, Given.Now.AddMinutes(-1)), reversed, Given.OtherPharmacy));
+        Assert.Equal(expected, Undo(Given.PackIn(state, Given.Now.AddDays(-30)), reversed));
+    }
+
+    [Fact]
+    public void A_lock_from_a_reported_suspicion_is_lifted_by_the_operator_only()
+    {
+        var reported = Given.ActivePack().In(PackState.Locked, Given.Now.AddMinutes(-1), new Requester(Given.Pharmacy.ClientId, PackRules.InvestigationPremises));
+        var operatorRequester = new Requester("nmvo", "NMVO", Core.Access.ClientRole.Operator);
+
+        Assert.Equal(new Decision(Outcome.UndoOtherLocation, null, null), Undo(reported, DecommissionReason.Locked, Given.Pharmacy));
+        Assert.Equal(Reverted, Undo(reported, DecommissionReason.Locked, operatorRequester));
+        Assert.Equal(Reverted, Undo(Given.ActivePack().In(PackState.Locked, Given.Now.AddDays(-400), new Requester(Given.Pharmacy.ClientId, PackRules.InvestigationPremises)),
+            DecommissionReason.Locked, operatorRequester));
     }
 
     [Theory]
@@ -169,9 +183,9 @@ public sealed class UndoTests
             new Decision(Outcome.PackExpired, null, null)
         },
         {
-            "irreversible beats mismatch",
+            "mismatch beats irreversible",
             Given.PackIn(PackState.Destroyed, Given.Now.AddMinutes(-1)), DecommissionReason.Supplied, Given.Pharmacy,
-            new Decision(Outcome.UndoIrreversible, null, null)
+            new Decision(Outcome.UndoStateMismatch, null, AlertKind.System)
         },
         {
             "irreversible beats other location and too late",

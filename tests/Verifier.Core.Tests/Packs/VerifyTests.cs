@@ -113,3 +113,19 @@ public sealed class VerifyTests
         Assert.Equal(new Decision(Outcome.PackExpired, null, null), Given.Rules.Verify(pack.Build(), pack.Scan(), Given.Now));
     }
 }
+
+/// <summary>Expiry is a calendar date of the market, not of UTC.</summary>
+public sealed class MarketDateTests
+{
+    private static readonly PackRules Berlin = new(new PackRulesPolicy { MarketTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") });
+
+    [Fact]
+    public void Half_past_midnight_in_the_market_after_the_last_day_is_expired_though_utc_is_still_on_it()
+    {
+        var pack = Given.ActivePack().Expiring("261215");
+        var halfPastMidnightInBerlin = new DateTimeOffset(2026, 12, 15, 23, 30, 0, TimeSpan.Zero); // 00:30 on the 16th, CET
+
+        Assert.Equal(Outcome.PackExpired, Berlin.Verify(pack.Build(), pack.Scan(), halfPastMidnightInBerlin).Outcome);
+        Assert.Equal(Outcome.Success, Given.Rules.Verify(pack.Build(), pack.Scan(), halfPastMidnightInBerlin).Outcome);
+    }
+}

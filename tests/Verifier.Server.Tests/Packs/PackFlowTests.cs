@@ -322,6 +322,23 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_reported_pack_stays_locked_until_the_operator_lifts_it()
+    {
+        var serial = await NewPackAsync(Server);
+        await Berlin.FlagSuspectAsync(new FlagSuspectRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Description = "odd print" });
+        var undo = new UndoRequest { Pack = Fields(serial), Reason = DecommissionReason.Locked };
+
+        undo.ClientTransactionId = NewTransactionId();
+        var byReporter = (await Berlin.UndoAsync(undo)).Result;
+        undo.ClientTransactionId = NewTransactionId();
+        var byOperator = (await Server.Packs(DemoKeys.Operator).UndoAsync(undo)).Result;
+
+        Assert.Equal(Outcome.UndoOtherLocation, byReporter.Outcome);
+        Assert.Equal(Outcome.Success, byOperator.Outcome);
+        Assert.True(byOperator.Status.Active);
+    }
+
+    [ServerFact]
     public async Task A_caps_lock_scan_is_answered_precisely_with_a_hint_towards_the_real_pack()
     {
         var serial = await NewPackAsync(Server);
