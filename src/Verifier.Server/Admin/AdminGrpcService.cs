@@ -25,6 +25,10 @@ internal sealed partial class AdminGrpcService(IClientStore clients, TimeProvide
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "location_id is required (at most 64 characters)."));
         }
+        if (request.DisplayName.Length > 200)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "display_name is longer than 200 characters."));
+        }
         var key = ApiKeys.NewKey();
         var client = new ClientRecord(request.ClientId, (ClientRole)(int)request.Role, request.LocationId, request.DisplayName);
         if (!await clients.CreateAsync(client, ApiKeys.Hash(key), clock.GetUtcNow(), context.CancellationToken))

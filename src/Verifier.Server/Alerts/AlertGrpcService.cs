@@ -11,11 +11,14 @@ namespace Verifier.Server.Alerts;
 /// <summary>Alerts: a client sees its own, operators see and investigate all.</summary>
 internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) : V1.AlertService.AlertServiceBase
 {
+    private const int MaxNoteLength = 1000;
+
     public override async Task<V1.ListAlertsResponse> ListAlerts(V1.ListAlertsRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
         caller.Demand(Operation.ListAlerts);
-        var limit = request.PageSize is > 0 and <= 1000 ? request.PageSize : 100;
+        var limit = Paging.Size(request.PageSize);
+        if (!System.Enum.IsDefined(request.Status)) throw Invalid("status is not an AlertStatus value.");
         AlertStatus? status = request.Status == V1.AlertStatus.Unspecified ? null : (AlertStatus)(int)request.Status;
         var page = await alerts.ListAsync(
             OwnFilter(caller), status, string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken, limit, context.CancellationToken);
@@ -35,16 +38,16 @@ internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) :
     {
         var caller = Caller.Of(context);
         caller.Demand(Operation.UpdateAlert);
-        if (request.Status == V1.AlertStatus.Unspecified || !System.Enum.IsDefined(request.Status))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "status is required."));
-        }
+        if (request.Status == V1.AlertStatus.Unspecified || !System.Enum.IsDefined(request.Status)) throw Invalid("status is required.");
+        if (!System.Enum.IsDefined(request.Classification)) throw Invalid("classification is not an AlertClassification value.");
+        if (request.Note.Length > MaxNoteLength) throw Invalid($"note is longer than {MaxNoteLength} characters.");
         var to = (AlertStatus)(int)request.Status;
         AlertClassification? classification = request.Classification == V1.AlertClassification.Unspecified
             ? null : (AlertClassification)(int)request.Classification;
-        if (AlertLifecycle.NeedsClassification(to) && classification is null)
+        // The classification is the investigation's conclusion: given exactly when closing.
+        if (AlertLifecycle.NeedsClassification(to) != classification is not null)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "Closing an alert needs a classification."));
+            throw Invalid(classification is null ? "Closing an alert needs a classification." : "A classification is given only when closing.");
         }
         var alert = await Find(request.AlertId, caller, context.CancellationToken);
         if (!AlertLifecycle.CanMove(alert.Status, to))
@@ -69,6 +72,8 @@ internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) :
         }
         return alert;
     }
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
     private static string? OwnFilter(Caller caller) => caller.Role == ClientRole.Operator ? null : caller.ClientId;
 

@@ -61,8 +61,9 @@ public static class VerifierHost
         {
             grpc.Interceptors.Add<ApiKeyInterceptor>();
             grpc.EnableDetailedErrors = false;
-            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
-        });
+            // Pack requests are small; only serial uploads need large messages.
+            grpc.MaxReceiveMessageSize = 64 * 1024;
+        }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddGrpcReflection();
         var health = builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         // With the cache switched off there is nothing to degrade.

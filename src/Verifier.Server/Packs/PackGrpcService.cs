@@ -1,16 +1,13 @@
 using Grpc.Core;
 using Verifier.Core.Access;
 using Verifier.Server.Identity;
-using Verifier.Storage;
 using Verifier.V1;
 
 namespace Verifier.Server.Packs;
 
 /// <summary>The PackService RPCs: map the request, run it through <see cref="PackOperations"/>, map the answer.</summary>
-internal sealed class PackGrpcService(PackOperations operations, IPackStore store) : PackService.PackServiceBase
+internal sealed class PackGrpcService(PackOperations operations) : PackService.PackServiceBase
 {
-    private const int MaxDescriptionLength = 1000;
-
     public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context) =>
         new() { Result = await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null) };
 
@@ -20,25 +17,13 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
     public override async Task<UndoResponse> Undo(UndoRequest request, ServerCallContext context) =>
         new() { Result = await Run(context, Operation.Undo, request.ClientTransactionId, request.Pack, request.Reason, request.UserId, null) };
 
-    public override async Task<FlagSuspectResponse> FlagSuspect(FlagSuspectRequest request, ServerCallContext context)
-    {
-        if (request.Description.Length > MaxDescriptionLength)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"description is longer than {MaxDescriptionLength} characters."));
-        }
-        return new() { Result = await Run(context, Operation.FlagSuspect, request.ClientTransactionId, request.Pack, null, request.UserId, request.Description) };
-    }
+    public override async Task<FlagSuspectResponse> FlagSuspect(FlagSuspectRequest request, ServerCallContext context) =>
+        new() { Result = await Run(context, Operation.FlagSuspect, request.ClientTransactionId, request.Pack, null, request.UserId, request.Description) };
 
     public override async Task<PackHistoryResponse> PackHistory(PackHistoryRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
-        caller.Demand(Operation.PackHistory);
         var scan = ScanResolution.Resolve(request.Pack, requireBatchAndExpiry: false).Scan;
-        var limit = request.PageSize is > 0 and <= 1000 ? request.PageSize : 100;
-        // Audit data belongs to whoever generated it: operators and the product's MAH see all of it.
-        var seesAll = caller.Role == Core.Access.ClientRole.Operator
-            || (caller.Role == Core.Access.ClientRole.Mah && await store.ProductOwnerAsync(scan.ProductCode, context.CancellationToken) == caller.ClientId);
-        var entries = await store.PackHistoryAsync(scan.ProductCode, scan.SerialNumber, seesAll ? null : caller.ClientId, limit, context.CancellationToken);
+        var entries = await operations.HistoryAsync(Caller.Of(context), scan, Paging.Size(request.PageSize), context.CancellationToken);
         var response = new PackHistoryResponse();
         response.Entries.AddRange(entries.Select(e => e.ToEntry()));
         return response;
@@ -56,6 +41,8 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
             var operation = new PackOperation(
                 kind, clientTransactionId, resolved.Scan, reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
             var result = (await operations.ExecuteAsync(caller, operation, context.CancellationToken)).ToResult();
+            // Echoed from the request: a TRANSACTION_ID_REUSED answer has none stored.
+            result.ClientTransactionId = clientTransactionId;
             // Hints follow from the scan alone, so a replayed answer carries the same ones.
             result.ScanHints.AddRange(resolved.Hints.Select(h => new Verifier.V1.ScanHint
             {
@@ -66,7 +53,7 @@ internal sealed class PackGrpcService(PackOperations operations, IPackStore stor
         catch (RpcException refused) when (refused.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
         {
             // DR Art 35(1)(g) covers every operation on a UI, refused ones included.
-            await operations.RecordRefusalAsync(caller, kind, clientTransactionId, pack, refused, context.CancellationToken);
+            await operations.RecordRefusalAsync(caller, kind, clientTransactionId, pack, refused);
             throw;
         }
     }

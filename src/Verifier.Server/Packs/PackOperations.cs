@@ -29,6 +29,8 @@ internal sealed class PackOperations(
     ILogger<PackOperations> logger)
 {
     private const int MaxClientTransactionIdLength = 64;
+    private const int MaxUserIdLength = 64;
+    private const int MaxNoteLength = 1000;
 
     public async Task<AuditRecord> ExecuteAsync(Caller caller, PackOperation operation, CancellationToken cancellationToken)
     {
@@ -40,6 +42,15 @@ internal sealed class PackOperations(
         if (string.IsNullOrWhiteSpace(operation.ClientTransactionId) || operation.ClientTransactionId.Length > MaxClientTransactionIdLength)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"client_transaction_id is required (1 to {MaxClientTransactionIdLength} characters)."));
+        }
+        // Both end up in the append-only audit trail, kept for years: bounded.
+        if (operation.UserId?.Length > MaxUserIdLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"user_id is longer than {MaxUserIdLength} characters."));
+        }
+        if (operation.Note?.Length > MaxNoteLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"description is longer than {MaxNoteLength} characters."));
         }
 
         // Milliseconds: the precision the audit trail stores, so a replayed answer equals the original.
@@ -81,8 +92,24 @@ internal sealed class PackOperations(
         return result.Audit;
     }
 
+    /// <summary>
+    /// A pack's audit trail. Audit data belongs to whoever generated it (DR Art 38): operators see
+    /// everything; the product's MAH sees the whole life cycle but not who the other parties were;
+    /// everyone else sees their own entries.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(Caller caller, ScannedPack scan, int limit, CancellationToken cancellationToken)
+    {
+        caller.Demand(Operation.PackHistory);
+        var ownerSees = caller.Role == ClientRole.Mah && await store.ProductOwnerAsync(scan.ProductCode, cancellationToken) == caller.ClientId;
+        var seesAll = caller.Role == ClientRole.Operator || ownerSees;
+        var entries = await store.PackHistoryAsync(scan.ProductCode, scan.SerialNumber, seesAll ? null : caller.ClientId, limit, cancellationToken);
+        return ownerSees
+            ? entries.Select(e => e.ClientId == caller.ClientId ? e : e with { ClientId = "", UserId = null, LocationId = "", AlertId = null, Note = null }).ToList()
+            : entries;
+    }
+
     /// <summary>Audits a request refused before it reached a pack, with what could be read of the pack.</summary>
-    public Task RecordRefusalAsync(Caller caller, Operation kind, string clientTransactionId, V1.PackIdentifier? pack, RpcException refused, CancellationToken cancellationToken)
+    public async Task RecordRefusalAsync(Caller caller, Operation kind, string clientTransactionId, V1.PackIdentifier? pack, RpcException refused)
     {
         var now = clock.GetUtcNow();
         var fields = pack?.Fields;
@@ -96,7 +123,15 @@ internal sealed class PackOperations(
             Truncate(fields?.ProductCode ?? parsed?.ProductCode, 50), Truncate(fields?.SerialNumber ?? parsed?.SerialNumber, 20),
             Truncate(fields?.Batch ?? parsed?.Batch, 20), Truncate(fields?.Expiry ?? parsed?.Expiry, 6), null, null, null, false, null, 0, note);
         metrics.RecordRefusal(kind.ToString().ToLowerInvariant(), refused.StatusCode.ToString());
-        return store.AppendAuditAsync(audit, cancellationToken);
+        try
+        {
+            await store.AppendAuditAsync(audit, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The refusal itself is the answer; failing to record it must not turn it into INTERNAL.
+            logger.LogError(exception, "Could not audit a refused {Operation} request of {ClientId}", kind, caller.ClientId);
+        }
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -17,6 +17,9 @@ internal static class ScanResolution
 
     private const int MaxScanLength = 4096;
 
+    /// <summary>DR Art 4: serial numbers and batches have at most 20 characters.</summary>
+    private const int MaxFieldLength = 20;
+
     public static ResolvedPack Resolve(PackIdentifier? identifier, bool requireBatchAndExpiry = true)
     {
         switch (identifier?.SourceCase)
@@ -34,20 +37,63 @@ internal static class ScanResolution
                 return new ResolvedPack(new ScannedPack(parsed.ProductCode!, parsed.SerialNumber!, parsed.Batch ?? "", parsed.Expiry ?? ""), parsed.Hints);
             case PackIdentifier.SourceOneofCase.Fields:
                 var fields = identifier.Fields;
-                var missing = new List<string>();
-                if (fields.ProductCode.Length == 0) missing.Add("MISSING_PRODUCT_CODE@-1");
-                if (fields.SerialNumber.Length == 0) missing.Add("MISSING_SERIAL@-1");
-                if (requireBatchAndExpiry && fields.Batch.Length == 0) missing.Add("MISSING_BATCH@-1");
-                if (requireBatchAndExpiry && fields.Expiry.Length == 0) missing.Add("MISSING_EXPIRY@-1");
-                if (fields.ProductCode.Length > 50 || fields.SerialNumber.Length > 20 || fields.Batch.Length > 20 || fields.Expiry.Length > 6)
+                var problems = FieldProblems(fields, requireBatchAndExpiry).ToList();
+                if (problems.Count > 0)
                 {
-                    missing.Add("VALUE_TOO_LONG@-1");
+                    throw Invalid(
+                        "The pack fields are not a valid unique identifier: " + string.Join(" ", problems.Select(p => p.Message)),
+                        string.Join(';', problems.Select(p => $"{p.Code.StableName()}@-1")));
                 }
-                if (missing.Count > 0) throw Invalid("The pack fields are incomplete or too long.", string.Join(';', missing));
                 return new ResolvedPack(new ScannedPack(fields.ProductCode, fields.SerialNumber, fields.Batch, fields.Expiry), []);
             default:
                 throw Invalid("The request names no pack: set pack.scan or pack.fields.", "EMPTY@0");
         }
+    }
+
+    /// <summary>
+    /// Fields get the scan's checks (DR Art 4, GS1 CSET 82, dates): a typo in a field is a bad
+    /// request, not a potential falsification that raises an alert.
+    /// </summary>
+    private static IEnumerable<(ScanProblemCode Code, string Message)> FieldProblems(PackFields fields, bool requireBatchAndExpiry)
+    {
+        if (fields.ProductCode.Length == 0) yield return (ScanProblemCode.MissingProductCode, "product_code is required.");
+        else if (ProductCode.Detect(fields.ProductCode) is not { } scheme)
+        {
+            yield return (ScanProblemCode.InvalidValue, "product_code is neither a GTIN-14/NTIN (14 digits) nor a PPN (12 characters).");
+        }
+        else if (!ProductCode.IsValid(fields.ProductCode, scheme))
+        {
+            yield return scheme == Core.Identification.ProductCodeScheme.Gtin
+                ? (ScanProblemCode.GtinCheckDigit, "product_code has a wrong GS1 check digit.")
+                : (ScanProblemCode.PpnCheckDigit, "product_code has wrong PPN check digits.");
+        }
+
+        if (fields.SerialNumber.Length == 0) yield return (ScanProblemCode.MissingSerial, "serial_number is required.");
+        foreach (var problem in Cset82Field("serial_number", fields.SerialNumber)) yield return problem;
+
+        if (fields.Batch.Length == 0)
+        {
+            if (requireBatchAndExpiry) yield return (ScanProblemCode.MissingBatch, "batch is required.");
+        }
+        else
+        {
+            foreach (var problem in Cset82Field("batch", fields.Batch)) yield return problem;
+        }
+
+        if (fields.Expiry.Length == 0)
+        {
+            if (requireBatchAndExpiry) yield return (ScanProblemCode.MissingExpiry, "expiry is required.");
+        }
+        else if (!ExpiryDate.TryParse(fields.Expiry, out _))
+        {
+            yield return (ScanProblemCode.InvalidDate, "expiry is not a date YYMMDD (DD = 00 allowed).");
+        }
+    }
+
+    private static IEnumerable<(ScanProblemCode Code, string Message)> Cset82Field(string name, string value)
+    {
+        if (value.Length > MaxFieldLength) yield return (ScanProblemCode.AiValueTooLong, $"{name} is longer than {MaxFieldLength} characters.");
+        else if (value.Length > 0 && !Cset82.IsValid(value)) yield return (ScanProblemCode.InvalidCharacter, $"{name} has a character outside GS1 character set 82.");
     }
 
     private static RpcException Invalid(string message, string codes, string hints = "")

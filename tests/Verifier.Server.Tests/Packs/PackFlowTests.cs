@@ -78,22 +78,26 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         }
     }
 
-    public static TheoryData<string, DecommissionReason> ReasonsByClient => new()
+    public static TheoryData<string, DecommissionReason, PackState> ReasonsByClient => new()
     {
-        { DemoKeys.PharmacyBerlin, DecommissionReason.Supplied },
-        { DemoKeys.Hospital, DecommissionReason.Supplied },
-        { DemoKeys.PharmacyBerlin, DecommissionReason.Locked },
-        { DemoKeys.Wholesaler, DecommissionReason.Exported },
-        { DemoKeys.Wholesaler, DecommissionReason.Sample },
-        { DemoKeys.Wholesaler, DecommissionReason.CheckedOut },
-        { DemoKeys.MahAcme, DecommissionReason.FreeSample },
-        { DemoKeys.Wholesaler, DecommissionReason.Destroyed },
-        { DemoKeys.Wholesaler, DecommissionReason.Stolen },
+        { DemoKeys.PharmacyBerlin, DecommissionReason.Supplied, PackState.Supplied },
+        { DemoKeys.Hospital, DecommissionReason.Supplied, PackState.Supplied },
+        { DemoKeys.Hospital, DecommissionReason.Destroyed, PackState.Destroyed },
+        { DemoKeys.PharmacyBerlin, DecommissionReason.Locked, PackState.Locked },
+        { DemoKeys.Wholesaler, DecommissionReason.Exported, PackState.Exported },
+        { DemoKeys.Wholesaler, DecommissionReason.Sample, PackState.Sample },
+        { DemoKeys.Wholesaler, DecommissionReason.CheckedOut, PackState.CheckedOut },
+        { DemoKeys.MahAcme, DecommissionReason.FreeSample, PackState.FreeSample },
+        { DemoKeys.MahAcme, DecommissionReason.Locked, PackState.Locked },
+        { DemoKeys.MahAcme, DecommissionReason.Destroyed, PackState.Destroyed },
+        { DemoKeys.MahAcme, DecommissionReason.Stolen, PackState.Stolen },
+        { DemoKeys.Wholesaler, DecommissionReason.Destroyed, PackState.Destroyed },
+        { DemoKeys.Wholesaler, DecommissionReason.Stolen, PackState.Stolen },
     };
 
     [ServerTheory]
     [MemberData(nameof(ReasonsByClient))]
-    public async Task Every_reason_decommissions_and_reversible_ones_undo(string apiKey, DecommissionReason reason)
+    public async Task Every_reason_decommissions_and_reversible_ones_undo(string apiKey, DecommissionReason reason, PackState expected)
     {
         var serial = await NewPackAsync(Server);
         var client = Server.Packs(apiKey);
@@ -101,8 +105,8 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         var done = (await client.DecommissionAsync(new DecommissionRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason })).Result;
         Assert.Equal(Outcome.Success, done.Outcome);
         Assert.False(done.Status.Active);
-        Assert.Equal((int)reason switch { _ => done.Status.State }, done.Status.State);
-        Assert.Equal(done.Status.State.ToString(), done.Status.Reason.ToString());
+        Assert.Equal(expected, done.Status.State);
+        Assert.Equal(expected.ToString(), done.Status.Reason.ToString());
 
         var undone = (await client.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason })).Result;
         var irreversible = reason is DecommissionReason.Destroyed or DecommissionReason.Stolen;
@@ -276,6 +280,58 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_retried_alerting_request_returns_the_same_alert_and_raises_no_second()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+        var request = new DecommissionRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = DecommissionReason.Supplied };
+
+        var first = (await Munich.DecommissionAsync(request)).Result;
+        await Supply(Berlin, serial); // the pack moves on meanwhile
+        var retry = (await Munich.DecommissionAsync(request)).Result;
+
+        Assert.Equal(Outcome.AlreadyInactive, first.Outcome);
+        Assert.Equal(first, retry);
+        var munichAlerts = (await Server.Alerts(DemoKeys.PharmacyMunich).ListAlertsAsync(new ListAlertsRequest { PageSize = 1000 })).Alerts;
+        Assert.Single(munichAlerts, a => a.Pack.SerialNumber == serial);
+    }
+
+    [ServerFact]
+    public async Task A_double_scan_beyond_the_tolerance_is_alerted()
+    {
+        var serial = await NewPackAsync(Server);
+        await Supply(Berlin, serial);
+
+        var repeats = new List<PackResult>();
+        for (var i = 0; i < 4; i++) repeats.Add(await Supply(Berlin, serial));
+
+        Assert.All(repeats, r => Assert.Equal(Outcome.AlreadyInState, r.Outcome));
+        Assert.All(repeats.Take(3), r => Assert.Equal("", r.AlertId));
+        Assert.StartsWith("ALT-", repeats[3].AlertId);
+        Assert.Equal(4, repeats[3].RepeatCount);
+    }
+
+    [ServerFact]
+    public async Task Pack_fields_get_the_scans_checks_instead_of_raising_false_alerts()
+    {
+        var serial = await NewPackAsync(Server);
+        var cases = new (PackIdentifier Pack, string Code)[]
+        {
+            (Fields(serial, expiry: "30AB31"), "INVALID_DATE"),
+            (Fields(serial, gtin: "04150123456781"), "GTIN_CHECK_DIGIT"),
+            (Fields("a b<>"), "INVALID_CHARACTER"),
+        };
+
+        foreach (var (pack, code) in cases)
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() =>
+                Berlin.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = pack }).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            Assert.Contains(code, error.Trailers.GetValue("verifier-scan-problems"));
+        }
+    }
+
+    [ServerFact]
     public async Task A_transaction_id_reused_for_another_request_is_refused()
     {
         var serial = await NewPackAsync(Server);
@@ -286,6 +342,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
 
         Assert.Equal(Outcome.TransactionIdReused, result.Outcome);
         Assert.Equal("NMVS_TE_TX_01", result.NationalCode);
+        Assert.Equal(id, result.ClientTransactionId);
         Assert.True(result.Status.Active);
     }
 
@@ -456,10 +513,14 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         var own = (await Munich.PackHistoryAsync(history)).Entries;
         var all = (await Server.Packs(DemoKeys.MahAcme).PackHistoryAsync(history)).Entries;
         var other = (await Server.Packs(DemoKeys.MahGlobex).PackHistoryAsync(history)).Entries;
+        var everything = (await Server.Packs(DemoKeys.Operator).PackHistoryAsync(history)).Entries;
 
         Assert.Single(own);
         Assert.Equal("pharmacy-munich", own[0].ClientId);
         Assert.Equal(2, all.Count);
+        // The MAH sees its pack's life cycle, not who the pharmacies were (DR Art 38).
+        Assert.All(all, e => Assert.Equal("", e.ClientId));
+        Assert.Equal(["pharmacy-munich", "pharmacy-berlin"], everything.Select(e => e.ClientId));
         Assert.Equal("decommission:supplied", all[0].Operation);
         Assert.Equal(PackState.Active, all[1].StateBefore);
         Assert.Equal(PackState.Supplied, all[1].StateAfter);
@@ -496,6 +557,9 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(AlertClassification.ProceduralError, closed.Classification);
         Assert.Equal(StatusCode.FailedPrecondition, reopen.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, pharmacyUpdate.StatusCode);
+        var notTheirs = await Assert.ThrowsAsync<RpcException>(() =>
+            Server.Alerts(DemoKeys.PharmacyBerlin).GetAlertAsync(new GetAlertRequest { AlertId = alertId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, notTheirs.StatusCode);
     }
 
     protected static async Task<PackResult> Supply(PackService.PackServiceClient client, string serial, string lot = Lot, string gtin = Gtin) =>
