@@ -16,6 +16,7 @@ internal static class CliApp
         var root = new RootCommand("verifier: command line of the FMD national verification service");
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
+        root.Options.Add(ServerConnection.Timeout);
         root.Subcommands.Add(ParseCommand.Create());
         foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(HistoryCommand.Create());

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Core;
 using Verifier.Cli.Client;
 using Verifier.V1;
 
@@ -84,20 +83,11 @@ internal static class ProductCommand
         yield return new Command("batch", "Batches: recall, summary") { recall, summary };
     }
 
-    private static async Task<int> CallAsync(ParseResult parse, Func<MasterDataService.MasterDataServiceClient, Task<string>> call)
-    {
-        var (channel, invoker) = ServerConnection.Open(parse);
-        using (channel)
+    /// <summary>One master data call whose answer is one line.</summary>
+    private static Task<int> CallAsync(ParseResult parse, Func<MasterDataService.MasterDataServiceClient, Task<string>> call) =>
+        ServerConnection.CallAsync(parse, async invoker =>
         {
-            try
-            {
-                parse.InvocationConfiguration.Output.WriteLine(await call(new MasterDataService.MasterDataServiceClient(invoker)));
-                return 0;
-            }
-            catch (RpcException exception)
-            {
-                return ServerConnection.Report(exception, parse.InvocationConfiguration.Error);
-            }
-        }
-    }
+            await parse.InvocationConfiguration.Output.WriteLineAsync(await call(new MasterDataService.MasterDataServiceClient(invoker)));
+            return 0;
+        });
 }
