@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
         foreach (var command in ProductCommand.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(PackStatesCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ClientCommands.Create());
         return root;

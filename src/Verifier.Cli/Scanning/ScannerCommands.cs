@@ -7,7 +7,8 @@ namespace Verifier.Cli.Scanning;
 /// <summary>The scanner client: verify, decommission, undo and flag a pack.</summary>
 internal static class ScannerCommands
 {
-    private static readonly Dictionary<string, DecommissionReason> Reasons = new()
+    /// <summary>The command line's names of the decommission reasons; `pack-states` takes the MAH's four of them.</summary>
+    public static readonly IReadOnlyDictionary<string, DecommissionReason> Reasons = new Dictionary<string, DecommissionReason>
     {
         ["supplied"] = DecommissionReason.Supplied,
         ["destroyed"] = DecommissionReason.Destroyed,
