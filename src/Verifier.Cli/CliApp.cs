@@ -16,6 +16,7 @@ internal static class CliApp
         var root = new RootCommand("verifier: command line of the FMD national verification service");
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
+        root.Options.Add(ServerConnection.Timeout);
         root.Subcommands.Add(ParseCommand.Create());
         foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(HistoryCommand.Create());
@@ -23,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
         foreach (var command in ProductCommand.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(PackStatesCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ClientCommands.Create());
         return root;

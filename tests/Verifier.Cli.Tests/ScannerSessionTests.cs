@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Verifier.Server.Hosting;
 
 namespace Verifier.Cli.Tests;
 
@@ -11,25 +9,11 @@ namespace Verifier.Cli.Tests;
 /// </summary>
 public sealed partial class ScannerSessionTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("verifier-cli-session-").FullName;
-    private WebApplication _server = null!;
-    private string _address = "";
+    private DemoServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(_directory, "v.db"), "--demo",
-            "--Logging:LogLevel:Default=Warning"]);
-        await _server.StartAsync();
-        _address = _server.Urls.First();
-    }
+    public async Task InitializeAsync() => _server = await DemoServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _server.StopAsync();
-        await _server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_new_user_loads_the_demo_and_scans_packs()
@@ -56,6 +40,14 @@ public sealed partial class ScannerSessionTests : IAsyncLifetime
         Assert.StartsWith("ALT-", alertId);
         Assert.Equal(3, history.Output.Trim().Split('\n').Length);
         Assert.Contains(alertId, alerts.Output);
+
+        var alert = await Run("alerts", "get", alertId, "--api-key", "demo-operator");
+        var unknown = await Run("alerts", "get", "ALT-NOPE", "--api-key", "demo-operator");
+        Assert.Equal(0, alert.ExitCode);
+        Assert.StartsWith(alertId, alert.Output);
+        Assert.Contains("ALREADY_INACTIVE", alert.Output);
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("NotFound", unknown.Error);
     }
 
     [Fact]
@@ -71,7 +63,7 @@ public sealed partial class ScannerSessionTests : IAsyncLifetime
         Assert.Contains("Unauthenticated", wrongKey.Error);
     }
 
-    private Task<CliRun> Run(params string[] args) => CliRun.OfAsync([.. args, "--server", _address]);
+    private Task<CliRun> Run(params string[] args) => _server.Run(args);
 
     [GeneratedRegex(@"expect: active \(NMVS_SUCCESS\)\s+HRI: (\S+)")]
     private static partial Regex FirstActiveScan();

@@ -6,15 +6,14 @@ using Verifier.V1;
 
 namespace Verifier.Cli.Administration;
 
-/// <summary>`verifier alerts list|update`: a client's own alerts; operators investigate all.</summary>
+/// <summary>`verifier alerts list|get|update`: a client's own alerts; operators investigate all.</summary>
 internal static class AlertCommands
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON" };
-
     public static Command Create()
     {
         var alerts = new Command("alerts", "List and investigate alerts");
         alerts.Subcommands.Add(List());
+        alerts.Subcommands.Add(Get());
         alerts.Subcommands.Add(Update());
         return alerts;
     }
@@ -24,7 +23,7 @@ internal static class AlertCommands
         var status = new Option<string?>("--status") { Description = "Only alerts in this status" };
         status.AcceptOnlyFromAmong("new", "under-investigation", "escalated", "closed");
         var limit = new Option<int>("--limit") { Description = "At most this many (newest first)", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List alerts, newest first") { status, limit, Json };
+        var command = new Command("list", "List alerts, newest first") { status, limit, JsonOption.Json };
         command.SetAction((parse, cancellationToken) => Call(parse, async client =>
         {
             var response = await client.ListAlertsAsync(new ListAlertsRequest
@@ -32,7 +31,7 @@ internal static class AlertCommands
                 Status = ParseStatus(parse.GetValue(status)), PageSize = parse.GetValue(limit),
             }, cancellationToken: cancellationToken);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(Json))
+            if (parse.GetValue(JsonOption.Json))
             {
                 output.WriteLine(JsonFormatter.Default.Format(response));
                 return 0;
@@ -44,15 +43,30 @@ internal static class AlertCommands
         return command;
     }
 
+    private static Command Get()
+    {
+        var id = AlertId();
+        var command = new Command("get", "Show one alert") { id, JsonOption.Json };
+        command.SetAction((parse, cancellationToken) => Call(parse, async client =>
+        {
+            var response = await client.GetAlertAsync(new GetAlertRequest { AlertId = parse.GetValue(id)! }, cancellationToken: cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(JsonOption.Json)) output.WriteLine(JsonFormatter.Default.Format(response));
+            else Print(response.Alert, output);
+            return 0;
+        }));
+        return command;
+    }
+
     private static Command Update()
     {
-        var id = new Argument<string>("alert-id") { Description = "The alert id (ALT-...)" };
+        var id = AlertId();
         var status = new Option<string>("--status") { Description = "The new status", Required = true };
         status.AcceptOnlyFromAmong("under-investigation", "escalated", "closed");
         var classification = new Option<string?>("--classification") { Description = "Required with --status closed" };
         classification.AcceptOnlyFromAmong("technical-error", "procedural-error", "confirmed-falsification");
         var note = new Option<string?>("--note") { Description = "Investigator's note" };
-        var command = new Command("update", "Move an alert along its life cycle (operators)") { id, status, classification, note, Json };
+        var command = new Command("update", "Move an alert along its life cycle (operators)") { id, status, classification, note, JsonOption.Json };
         command.SetAction((parse, cancellationToken) => Call(parse, async client =>
         {
             var response = await client.UpdateAlertAsync(new UpdateAlertRequest
@@ -69,12 +83,14 @@ internal static class AlertCommands
                 Note = parse.GetValue(note) ?? "",
             }, cancellationToken: cancellationToken);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(Json)) output.WriteLine(JsonFormatter.Default.Format(response));
+            if (parse.GetValue(JsonOption.Json)) output.WriteLine(JsonFormatter.Default.Format(response));
             else Print(response.Alert, output);
             return 0;
         }));
         return command;
     }
+
+    private static Argument<string> AlertId() => new("alert-id") { Description = "The alert id (ALT-...)" };
 
     private static AlertStatus ParseStatus(string? status) => status switch
     {

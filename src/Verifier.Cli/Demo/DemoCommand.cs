@@ -30,59 +30,45 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var output = parse.InvocationConfiguration.Output;
-        var (channel, _) = ServerConnection.Open(parse);
-        using (channel)
+    private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        ServerConnection.CallAsync(parse, async invoker =>
         {
-            var client = new MasterDataService.MasterDataServiceClient(channel.CreateCallInvoker());
-            var key = new Metadata { { "x-api-key", DemoMahKey } };
-            try
+            var output = parse.InvocationConfiguration.Output;
+            var client = new MasterDataService.MasterDataServiceClient(invoker);
+            var scans = new List<DemoScan>();
+            foreach (var product in DemoData.Products)
             {
-                var scans = new List<DemoScan>();
-                foreach (var product in DemoData.Products)
-                {
-                    var upsert = await client.UpsertProductAsync(new UpsertProductRequest { Product = product }, key, cancellationToken: cancellationToken);
-                    output.WriteLine($"product  {product.ProductCode} ({product.Name}): version {upsert.Version}{(upsert.Changed ? "" : " (unchanged)")}");
-                }
-                using var random = new SerialRandom("verifier-demo");
-                foreach (var batch in DemoData.Batches)
-                {
-                    var serials = Enumerable.Range(0, SerialsPerBatch).Select(_ => random.Next(12)).ToList();
-                    var response = await UploadAsync(client, key, batch, serials, cancellationToken);
-                    if (response.Status != UploadStatus.Committed)
-                    {
-                        output.WriteLine($"batch    {batch.Batch}: {response.Status} {string.Join("; ", response.Problems.Select(p => p.Code + ": " + p.Message))}");
-                        return 1;
-                    }
-                    output.WriteLine($"batch    {batch.ProductCode} {batch.Batch} expiry {batch.Expiry}: {response.StoredCount} serials{(response.Replayed ? " (already uploaded)" : "")}");
-                    if (batch.Recalled)
-                    {
-                        var recall = await client.RecallBatchAsync(new RecallBatchRequest { ProductCode = batch.ProductCode, Batch = batch.Batch, Reason = "demo recall" }, key, cancellationToken: cancellationToken);
-                        output.WriteLine($"recall   {batch.Batch}: {(recall.Changed ? "recalled" : "already recalled")}");
-                    }
-                    scans.AddRange(serials.Take(batch.ShownScans).Select(serial => new DemoScan(batch, serial)));
-                }
-                DemoScanPrinter.Print(scans, parse.GetValue(Json), output);
-                return 0;
+                var upsert = await client.UpsertProductAsync(new UpsertProductRequest { Product = product }, cancellationToken: cancellationToken);
+                output.WriteLine($"product  {product.ProductCode} ({product.Name}): version {upsert.Version}{(upsert.Changed ? "" : " (unchanged)")}");
             }
-            catch (RpcException exception)
+            using var random = new SerialRandom("verifier-demo");
+            foreach (var batch in DemoData.Batches)
             {
-                var code = ServerConnection.Report(exception, parse.InvocationConfiguration.Error);
-                if (exception.StatusCode == StatusCode.Unauthenticated)
+                var serials = Enumerable.Range(0, SerialsPerBatch).Select(_ => random.Next(12)).ToList();
+                var response = await UploadAsync(client, batch, serials, cancellationToken);
+                if (response.Status != UploadStatus.Committed)
                 {
-                    parse.InvocationConfiguration.Error.WriteLine("  The demo key works only when the server was started with --demo.");
+                    output.WriteLine($"batch    {batch.Batch}: {response.Status} {string.Join("; ", response.Problems.Select(p => p.Code + ": " + p.Message))}");
+                    return 1;
                 }
-                return code;
+                output.WriteLine($"batch    {batch.ProductCode} {batch.Batch} expiry {batch.Expiry}: {response.StoredCount} serials{(response.Replayed ? " (already uploaded)" : "")}");
+                if (batch.Recalled)
+                {
+                    var recall = await client.RecallBatchAsync(new RecallBatchRequest { ProductCode = batch.ProductCode, Batch = batch.Batch, Reason = "demo recall" }, cancellationToken: cancellationToken);
+                    output.WriteLine($"recall   {batch.Batch}: {(recall.Changed ? "recalled" : "already recalled")}");
+                }
+                scans.AddRange(serials.Take(batch.ShownScans).Select(serial => new DemoScan(batch, serial)));
             }
-        }
-    }
+            DemoScanPrinter.Print(scans, parse.GetValue(Json), output);
+            return 0;
+        },
+        apiKey: DemoMahKey,
+        hint: exception => exception.StatusCode == StatusCode.Unauthenticated ? "The demo key works only when the server was started with --demo." : null);
 
     private static async Task<UploadBatchResponse> UploadAsync(
-        MasterDataService.MasterDataServiceClient client, Metadata key, DemoBatch batch, List<string> serials, CancellationToken cancellationToken)
+        MasterDataService.MasterDataServiceClient client, DemoBatch batch, List<string> serials, CancellationToken cancellationToken)
     {
-        using var call = client.UploadBatch(key, cancellationToken: cancellationToken);
+        using var call = client.UploadBatch(cancellationToken: cancellationToken);
         var header = new UploadBatchHeader
         {
             UploadId = $"demo/{batch.ProductCode}/{batch.Batch}", ProductCode = batch.ProductCode, Batch = batch.Batch, Expiry = batch.Expiry,

@@ -11,13 +11,14 @@ internal static class HistoryCommand
     public static Command Create()
     {
         var command = new Command("history", "Show a pack's audit trail, newest first");
-        PackArguments.AddTo(command);
+        PackIdentity.AddTo(command);
+        command.Options.Add(JsonOption.Json);
         command.SetAction((parse, cancellationToken) => ServerConnection.CallAsync(parse, async invoker =>
         {
             var response = await new PackService.PackServiceClient(invoker).PackHistoryAsync(
-                new PackHistoryRequest { Pack = PackArguments.Read(parse), PageSize = 1000 }, cancellationToken: cancellationToken);
+                new PackHistoryRequest { Pack = PackIdentity.Read(parse), PageSize = 1000 }, cancellationToken: cancellationToken);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(PackArguments.Json))
+            if (parse.GetValue(JsonOption.Json))
             {
                 output.WriteLine(JsonFormatter.Default.Format(response));
                 return 0;

@@ -4,10 +4,11 @@ using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
 
-/// <summary>The scanner client: verify, decommission, undo and flag a pack, and show its history.</summary>
+/// <summary>The scanner client: verify, decommission, undo and flag a pack.</summary>
 internal static class ScannerCommands
 {
-    private static readonly Dictionary<string, DecommissionReason> Reasons = new()
+    /// <summary>The command line's names of the decommission reasons; `pack-states` takes the MAH's four of them.</summary>
+    public static readonly IReadOnlyDictionary<string, DecommissionReason> Reasons = new Dictionary<string, DecommissionReason>
     {
         ["supplied"] = DecommissionReason.Supplied,
         ["destroyed"] = DecommissionReason.Destroyed,
@@ -25,38 +26,50 @@ internal static class ScannerCommands
 
     public static IEnumerable<Command> Create()
     {
-        yield return PackCommand("verify", "Check a pack's status (never changes it)", async (client, parse, pack, tx, user) =>
-            (await client.VerifyAsync(new VerifyRequest { ClientTransactionId = tx, Pack = pack, UserId = user })).Result);
+        yield return PackCommand("verify", "Check a pack's status (never changes it)", async (client, parse, request, ct) =>
+            (await client.VerifyAsync(new VerifyRequest { ClientTransactionId = request.TransactionId, Pack = request.Pack, UserId = request.User },
+                cancellationToken: ct)).Result);
 
-        var decommission = PackCommand("decommission", "Decommission a pack, e.g. --reason supplied at dispense", async (client, parse, pack, tx, user) =>
-            (await client.DecommissionAsync(new DecommissionRequest { ClientTransactionId = tx, Pack = pack, Reason = ParseReason(parse), UserId = user })).Result);
+        var decommission = PackCommand("decommission", "Decommission a pack, e.g. --reason supplied at dispense", async (client, parse, request, ct) =>
+            (await client.DecommissionAsync(new DecommissionRequest
+            {
+                ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User,
+            }, cancellationToken: ct)).Result);
         decommission.Options.Add(Reason);
         yield return decommission;
 
-        var undo = PackCommand("undo", "Revert a decommissioned pack to active (same location, within 10 days)", async (client, parse, pack, tx, user) =>
-            (await client.UndoAsync(new UndoRequest { ClientTransactionId = tx, Pack = pack, Reason = ParseReason(parse), UserId = user })).Result);
+        var undo = PackCommand("undo", "Revert a decommissioned pack to active (same location, within 10 days)", async (client, parse, request, ct) =>
+            (await client.UndoAsync(new UndoRequest
+            {
+                ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User,
+            }, cancellationToken: ct)).Result);
         undo.Options.Add(Reason);
         yield return undo;
 
-        var flag = PackCommand("flag", "Report a suspected falsification: locks the pack and raises an alert", async (client, parse, pack, tx, user) =>
+        var flag = PackCommand("flag", "Report a suspected falsification: locks the pack and raises an alert", async (client, parse, request, ct) =>
             (await client.FlagSuspectAsync(new FlagSuspectRequest
             {
-                ClientTransactionId = tx, Pack = pack, Description = parse.GetValue(Description) ?? "", UserId = user,
-            })).Result);
+                ClientTransactionId = request.TransactionId, Pack = request.Pack, Description = parse.GetValue(Description) ?? "", UserId = request.User,
+            }, cancellationToken: ct)).Result);
         flag.Options.Add(Description);
         yield return flag;
     }
 
+    /// <summary>What every pack operation sends, read once from the command line.</summary>
+    private sealed record PackRequest(PackIdentifier Pack, string TransactionId, string User);
+
     private static Command PackCommand(
-        string name, string description, Func<PackService.PackServiceClient, ParseResult, PackIdentifier, string, string, Task<PackResult>> call)
+        string name, string description, Func<PackService.PackServiceClient, ParseResult, PackRequest, CancellationToken, Task<PackResult>> call)
     {
         var command = new Command(name, description);
-        PackArguments.AddTo(command);
+        PackIdentity.AddTo(command);
+        PackRequestOptions.AddTo(command);
+        command.Options.Add(JsonOption.Json);
         command.SetAction((parse, cancellationToken) => ServerConnection.CallAsync(parse, async invoker =>
         {
-            var client = new PackService.PackServiceClient(invoker);
-            var result = await call(client, parse, PackArguments.Read(parse), PackArguments.NewTransactionId(parse), parse.GetValue(PackArguments.User) ?? "");
-            return PackResultPrinter.Print(result, parse.GetValue(PackArguments.Json), parse.InvocationConfiguration.Output);
+            var request = new PackRequest(PackIdentity.Read(parse), PackRequestOptions.NewTransactionId(parse), PackRequestOptions.UserId(parse));
+            var result = await call(new PackService.PackServiceClient(invoker), parse, request, cancellationToken);
+            return PackResultPrinter.Print(result, parse.GetValue(JsonOption.Json), parse.InvocationConfiguration.Output);
         }));
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Core;
 using Verifier.Cli.Client;
 using Verifier.V1;
 
@@ -9,7 +8,7 @@ namespace Verifier.Cli.Upload;
 internal static class ProductCommand
 {
     private static readonly Option<string> Code = new("--code") { Description = "Product code: GTIN-14/NTIN or PPN", Required = true };
-    private static readonly Option<string> Scheme = new("--scheme") { Description = "gtin or ppn", Required = true };
+    private static readonly Option<string> Scheme = CreateSchemeOption();
     private static readonly Option<string> Name = new("--name") { Description = "Product name", Required = true };
     private static readonly Option<string?> CommonName = new("--common-name") { Description = "Common (INN) name" };
     private static readonly Option<string?> Form = new("--form") { Description = "Pharmaceutical form, e.g. tablet" };
@@ -84,20 +83,19 @@ internal static class ProductCommand
         yield return new Command("batch", "Batches: recall, summary") { recall, summary };
     }
 
-    private static async Task<int> CallAsync(ParseResult parse, Func<MasterDataService.MasterDataServiceClient, Task<string>> call)
-    {
-        var (channel, invoker) = ServerConnection.Open(parse);
-        using (channel)
+    /// <summary>One master data call whose answer is one line.</summary>
+    private static Task<int> CallAsync(ParseResult parse, Func<MasterDataService.MasterDataServiceClient, Task<string>> call) =>
+        ServerConnection.CallAsync(parse, async invoker =>
         {
-            try
-            {
-                parse.InvocationConfiguration.Output.WriteLine(await call(new MasterDataService.MasterDataServiceClient(invoker)));
-                return 0;
-            }
-            catch (RpcException exception)
-            {
-                return ServerConnection.Report(exception, parse.InvocationConfiguration.Error);
-            }
-        }
+            await parse.InvocationConfiguration.Output.WriteLineAsync(await call(new MasterDataService.MasterDataServiceClient(invoker)));
+            return 0;
+        });
+
+    /// <summary>Checked here, so an unknown scheme is a usage error (exit 2) rather than the server's refusal.</summary>
+    private static Option<string> CreateSchemeOption()
+    {
+        var option = new Option<string>("--scheme") { Description = "Product code scheme: gtin (also ntin) or ppn", Required = true };
+        option.AcceptOnlyFromAmong([.. ProductFile.Schemes.Keys]);
+        return option;
     }
 }

@@ -4,7 +4,7 @@ using Verifier.V1;
 namespace Verifier.Cli.Upload;
 
 /// <summary>
-/// Product master data files: CSV with a header naming (any order) product_code, scheme (gtin|ppn),
+/// Product master data files: CSV with a header naming (any order) product_code, scheme (gtin|ntin|ppn),
 /// name, common_name, pharmaceutical_form, strength, pack_size, pack_type, target_markets
 /// (";"-separated), nhrn, mah_id; or JSON lines with the same names (target_markets an array).
 /// </summary>
@@ -38,12 +38,15 @@ internal static class ProductFile
         }
     }
 
-    public static ProductCodeScheme Scheme(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The scheme spellings files and `product upsert --scheme` accept; an NTIN is a GTIN-14 in the proto.</summary>
+    public static readonly IReadOnlyDictionary<string, ProductCodeScheme> Schemes = new Dictionary<string, ProductCodeScheme>
     {
-        "gtin" or "ntin" => ProductCodeScheme.Gtin,
-        "ppn" => ProductCodeScheme.Ppn,
-        _ => ProductCodeScheme.Unspecified,
+        ["gtin"] = ProductCodeScheme.Gtin,
+        ["ntin"] = ProductCodeScheme.Gtin,
+        ["ppn"] = ProductCodeScheme.Ppn,
     };
+
+    public static ProductCodeScheme Scheme(string text) => Schemes.GetValueOrDefault(text.Trim().ToLowerInvariant(), ProductCodeScheme.Unspecified);
 
     private static Product FromJson(string line, long number, string path)
     {
@@ -66,7 +69,7 @@ internal static class ProductFile
     private static Product Build(Func<string, string> text, Func<string, string[]> list, long number, string path)
     {
         var scheme = Scheme(text("scheme"));
-        if (scheme == ProductCodeScheme.Unspecified) throw new InvalidDataException($"{path}:{number}: scheme must be gtin or ppn");
+        if (scheme == ProductCodeScheme.Unspecified) throw new InvalidDataException($"{path}:{number}: scheme must be one of {string.Join(", ", Schemes.Keys)}");
         if (!int.TryParse(text("pack_size") is { Length: > 0 } size ? size : "0", out var packSize)) throw new InvalidDataException($"{path}:{number}: pack_size is not a number");
         var product = new Product
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Core;
 using Verifier.Cli.Client;
 using Verifier.V1;
 
@@ -50,31 +49,18 @@ internal static class UploadCommand
         if (prefix is not null && !UploadIds.IsValidPrefix(prefix)) return Usage(error, $"--upload-id: 1 to {UploadIds.MaxPrefixLength} printable characters without spaces.");
         if (chunkSize is < 1 or > 100_000) return Usage(error, "--chunk-size: 1 to 100000.");
 
-        var (channel, invoker) = ServerConnection.Open(parse);
-        using (channel)
+        return await ServerConnection.CallAsync(parse, async invoker =>
         {
             var client = new MasterDataService.MasterDataServiceClient(invoker);
-            try
-            {
-                var rejectedProducts = products is null ? 0 : await ProductUpserts.RunAsync(client, products, output, cancellationToken);
-                var scans = files.Select(f => (File: f, Scan: UploadIds.Scan(f))).ToList();
-                var total = scans.Sum(s => Math.Max(0, s.Scan.Lines - (SerialFile.IsJsonLines(s.File) ? 0 : 1)));
-                var progress = new ProgressReport(error, "serials", total, ProgressReport.StderrIsTerminal);
-                var uploader = new BatchUploader(client, output, progress, chunkSize, parse.GetValue(ValidateOnly));
-                foreach (var (file, scan) in scans) await uploader.UploadFileAsync(file, prefix ?? scan.Prefix, cancellationToken);
-                if (files.Length > 0) progress.Finish();
-                return rejectedProducts + uploader.Rejected > 0 ? 1 : 0;
-            }
-            catch (RpcException exception)
-            {
-                return ServerConnection.Report(exception, error);
-            }
-            catch (InvalidDataException exception)
-            {
-                error.WriteLine($"error: {exception.Message}");
-                return 2;
-            }
-        }
+            var rejectedProducts = products is null ? 0 : await ProductUpserts.RunAsync(client, products, output, cancellationToken);
+            var scans = files.Select(f => (File: f, Scan: UploadIds.Scan(f))).ToList();
+            var total = scans.Sum(s => Math.Max(0, s.Scan.Lines - (SerialFile.IsJsonLines(s.File) ? 0 : 1)));
+            var progress = new ProgressReport(error, "serials", total, ProgressReport.StderrIsTerminal);
+            var uploader = new BatchUploader(client, output, progress, chunkSize, parse.GetValue(ValidateOnly));
+            foreach (var (file, scan) in scans) await uploader.UploadFileAsync(file, prefix ?? scan.Prefix, cancellationToken);
+            if (files.Length > 0) progress.Finish();
+            return rejectedProducts + uploader.Rejected > 0 ? 1 : 0;
+        });
     }
 
     private static int Usage(TextWriter error, string message)

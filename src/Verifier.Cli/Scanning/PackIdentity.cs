@@ -4,8 +4,8 @@ using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
 
-/// <summary>How a scanner command names a pack: a raw scan, or the four fields.</summary>
-internal static class PackArguments
+/// <summary>How a command names a pack: a raw scan, or the four fields.</summary>
+internal static class PackIdentity
 {
     public static readonly Option<string?> Scan = new("--scan")
     {
@@ -17,18 +17,9 @@ internal static class PackArguments
     public static readonly Option<string?> Batch = new("--batch") { Description = "Batch, instead of --scan" };
     public static readonly Option<string?> Expiry = new("--expiry") { Description = "Expiry YYMMDD, instead of --scan" };
 
-    public static readonly Option<string?> TransactionId = new("--transaction-id")
-    {
-        Description = "Client transaction id (default: a new one); repeat it to retry idempotently",
-    };
-
-    public static readonly Option<string?> User = new("--user") { Description = "The person at the terminal, for the audit trail" };
-
-    public static readonly Option<bool> Json = new("--json") { Description = "Print the server's answer as JSON" };
-
     public static void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Scan, Product, Serial, Batch, Expiry, TransactionId, User, Json }) command.Options.Add(option);
+        foreach (var option in new Option[] { Scan, Product, Serial, Batch, Expiry }) command.Options.Add(option);
         command.Validators.Add(result =>
         {
             var hasScan = result.GetValue(Scan) is not null;
@@ -50,7 +41,4 @@ internal static class PackArguments
                 Expiry = parse.GetValue(Expiry) ?? "",
             },
         };
-
-    public static string NewTransactionId(ParseResult parse) => parse.GetValue(TransactionId) ?? Guid.NewGuid().ToString("N");
-
 }
