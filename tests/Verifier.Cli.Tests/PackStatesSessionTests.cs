@@ -52,7 +52,7 @@ public sealed partial class PackStatesSessionTests : IAsyncLifetime
 
             Assert.Equal(1, run.ExitCode);
             Assert.Equal(
-                [$"{_serials[0]} SUCCESS state LOCKED", $"{_serials[1]} SUCCESS state LOCKED", "NOSUCHSERIAL BATCH_UNKNOWN state unknown"],
+                [$"{_serials[0]} SUCCESS state LOCKED", $"{_serials[1]} SUCCESS state LOCKED", "NOSUCHSERIAL SERIAL_UNKNOWN state unknown"],
                 Lines(run.Output));
         }
         finally
