@@ -26,8 +26,6 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "Sqlite";
 
     public string SqlitePath { get; set; } = "data/verifier.db";
-
-    public string? SqlServerConnectionString { get; set; }
 }
 
 public sealed class CacheOptions

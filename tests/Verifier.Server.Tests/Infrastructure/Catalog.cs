@@ -18,7 +18,8 @@ public static class Catalog
     public const string RecalledLot = "LOT-R";
     public const string ExpiredLot = "LOT-X";
     public const string WithdrawnLot = "LOT-W";
-    public const string Expiry = "301231";
+    // Far enough ahead that the catalog stays valid for the life of these tests (DD=31 of 2049).
+    public const string Expiry = "491231";
     public const string ExpiredExpiry = "200131";
 
     private static readonly Dictionary<string, (long Id, long Product, string Expiry)> Batches = new()

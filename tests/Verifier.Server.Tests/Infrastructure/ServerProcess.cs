@@ -19,9 +19,26 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>Starts on a free port; another process may take that port first, so an early exit is retried.</summary>
     public static async Task<ServerProcess> StartAsync(string databasePath)
     {
-        var port = FreeLoopbackPort();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(databasePath, FreeLoopbackPort());
+            try
+            {
+                await server.WaitUntilServingAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static ServerProcess Launch(string databasePath, int port)
+    {
         var address = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,9 +59,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
-        await server.WaitUntilServingAsync();
-        return server;
+        return new ServerProcess(process, address);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>

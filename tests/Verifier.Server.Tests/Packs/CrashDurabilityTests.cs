@@ -44,9 +44,12 @@ public sealed class CrashDurabilityTests(Xunit.Abstractions.ITestOutputHelper ou
                     // Cut off by the kill: not acknowledged, so either state is allowed.
                 }
             }).ToList();
-            while (acknowledged.Count < Packs / 4) await Task.Delay(5);
+            var all = Task.WhenAll(calls);
+            // Bounded: should the server refuse everything, the test fails instead of waiting forever.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (acknowledged.Count < Packs / 4 && !all.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(5);
             server.Kill();
-            await Task.WhenAll(calls);
+            await all.WaitAsync(TimeSpan.FromMinutes(1));
         }
 
         await using (var restarted = await ServerProcess.StartAsync(database))

@@ -56,7 +56,7 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
             "product unknown" => Fields(serial, gtin: UnknownGtin),
             "batch unknown" => Fields(NewSerial(), lot: "NO-SUCH-LOT", expiry: Expiry),
             "serial unknown" => Fields(NewSerial()),
-            "expiry differs" => Fields(serial, expiry: "301130"),
+            "expiry differs" => Fields(serial, expiry: "491130"),
             _ => Fields(serial, lot: OtherLot),
         };
 
