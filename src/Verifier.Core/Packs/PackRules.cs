@@ -4,41 +4,6 @@ using Verifier.Core.Identification;
 
 namespace Verifier.Core.Packs;
 
-/// <summary>The pack as the request names it (product code, serial, batch and expiry as scanned).</summary>
-public sealed record ScannedPack(string ProductCode, string SerialNumber, string Batch, string Expiry);
-
-/// <summary>Who asks: the client and the premises it operates at (undo is tied to the premises).</summary>
-public sealed record Requester(string ClientId, string LocationId, ClientRole Role = ClientRole.Pharmacy);
-
-/// <summary>
-/// What an operation does: its outcome, the pack's new state (null: unchanged), the alert it
-/// raises (null: none) and, for a double scan, how often this location has repeated it.
-/// </summary>
-/// <param name="InvestigationLock">A lock set by a reported suspicion: only the national operator may lift it.</param>
-public sealed record Decision(Outcome Outcome, PackState? NewState, AlertKind? Alert, int RepeatCount = 0, bool InvestigationLock = false)
-{
-    /// <summary>True when the pack row must be written (state change or double-scan count).</summary>
-    public bool ChangesPack => NewState is not null || RepeatCount > 0;
-}
-
-/// <summary>The tunable parts of the rules; the defaults are the legal and national ones.</summary>
-public sealed record PackRulesPolicy
-{
-    /// <summary>DR Art 13(2): an undo must come within ten days of the decommissioning.</summary>
-    public TimeSpan UndoWindow { get; init; } = TimeSpan.FromDays(10);
-
-    /// <summary>National systems tolerate a few repeats of the same scan by the same location.</summary>
-    public TimeSpan DoubleScanWindow { get; init; } = TimeSpan.FromMinutes(30);
-
-    public int DoubleScanTolerance { get; init; } = 3;
-
-    /// <summary>
-    /// Expiry is a calendar date in the market: a pack expiring on the 15th may not be supplied at
-    /// 00:30 local time on the 16th, whatever the UTC date says.
-    /// </summary>
-    public TimeZoneInfo MarketTimeZone { get; init; } = TimeZoneInfo.Utc;
-}
-
 /// <summary>
 /// Every pack state transition is decided here and nowhere else: pure functions of the stored
 /// view, the scan, the requester and the time. Callers apply the decision atomically.
@@ -180,8 +145,3 @@ public sealed class PackRules(PackRulesPolicy policy)
         || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Policy.MarketTimeZone).DateTime) > lastDay;
 }
 
-/// <summary>A pack's status as answered: active or not, its own state, and the reason.</summary>
-public sealed record PackStatus(bool Active, PackState? State, InactiveReason? Reason)
-{
-    public static readonly PackStatus Unknown = new(false, null, null);
-}
