@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Verifier.Core.Access;
 using Verifier.Storage.Sqlite;
 
@@ -47,8 +46,8 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing the database closes its pooled connections, so the files can go.
         await Database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path + suffix);
     }
 }
