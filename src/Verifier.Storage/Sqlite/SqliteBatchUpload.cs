@@ -39,7 +39,7 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         {
             var count = Math.Min(ChunkRows, serialNumbers.Count - offset);
             var start = offset;
-            var existing = await _database.Writer.RunAsync(
+            var existing = await _database.Writer.RunBulkAsync(
                 (connection, transaction) => InsertChunk(connection, transaction, batchId, serialNumbers, start, count), cancellationToken);
             _storedCount += count - existing.Count;
             problems.AddRange(await DescribeExistingAsync(existing.Select(i => (serialNumbers[i], positions[i])), cancellationToken));
@@ -96,7 +96,7 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         int deleted;
         do
         {
-            deleted = await database.Writer.RunAsync((connection, transaction) => connection.Execute(
+            deleted = await database.Writer.RunBulkAsync((connection, transaction) => connection.Execute(
                 """
                 DELETE FROM packs WHERE product_id = @productId AND serial IN (
                     SELECT serial FROM packs WHERE batch_id = @batchId LIMIT @ChunkRows)
