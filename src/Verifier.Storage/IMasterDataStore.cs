@@ -80,7 +80,10 @@ public interface IBatchUpload
     /// <summary>Reports serials already stored for the product without storing anything (after a problem, or validate-only).</summary>
     Task<IReadOnlyList<UploadProblem>> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken);
 
-    /// <summary>Makes the batch visible and records the upload and its audit row, in one small transaction.</summary>
+    /// <summary>
+    /// Makes the batch visible and records the upload and its audit row, in one small transaction.
+    /// Build <paramref name="context"/> when committing: its timestamp is the upload's finish time.
+    /// </summary>
     Task<UploadResult> CommitAsync(long receivedCount, TransactionContext context, CancellationToken cancellationToken);
 
     /// <summary>Deletes whatever this upload stored. Safe to call more than once and after a failed commit.</summary>

@@ -33,8 +33,8 @@ public sealed class TempDatabase : IAsyncDisposable
         Packs = new SqlitePackStore(Database);
     }
 
-    public static TransactionContext Context(string clientId = "mah-acme", ClientRole role = ClientRole.Mah) =>
-        new(Identifiers.NewSystemTransactionId(Now), null, Now, clientId, role, "MAH-LOC", null);
+    public static TransactionContext Context(string clientId = "mah-acme", ClientRole role = ClientRole.Mah, DateTimeOffset? at = null) =>
+        new(Identifiers.NewSystemTransactionId(at ?? Now), null, at ?? Now, clientId, role, "MAH-LOC", null);
 
     public long Scalar(string sql)
     {

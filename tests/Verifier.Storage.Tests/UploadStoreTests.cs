@@ -98,6 +98,20 @@ public sealed class UploadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_finishes_when_it_commits_not_when_it_started()
+    {
+        var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-1", Gtin, "LOT1", "281231"), TempDatabase.Context(), false, default);
+        await opening.Upload!.StoreAsync(Serials(10), Positions(10), default);
+        var finished = TempDatabase.Now.AddMinutes(7);
+
+        await opening.Upload.CommitAsync(10, TempDatabase.Context(at: finished), default);
+
+        Assert.Equal(TempDatabase.Now.ToUnixTimeMilliseconds(), _db.Scalar("SELECT started_at FROM uploads"));
+        Assert.Equal(finished.ToUnixTimeMilliseconds(), _db.Scalar("SELECT finished_at FROM uploads"));
+        Assert.Equal(finished.ToUnixTimeMilliseconds(), _db.Scalar("SELECT at FROM audit WHERE operation = 'upload'"));
+    }
+
+    [Fact]
     public async Task The_same_upload_id_replays_the_first_result()
     {
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(7));

@@ -29,9 +29,8 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         var header = UploadHeaderChecks.ToHeader(wireHeader);
         await ProductAccess.RequireAsync(store, caller, header.ProductCode, cancellationToken);
 
-        var context = ProductAccess.Context(caller, clock);
         var validateOnly = wireHeader.ValidateOnly;
-        var opening = await store.OpenUploadAsync(header, context, validateOnly, cancellationToken);
+        var opening = await store.OpenUploadAsync(header, ProductAccess.Context(caller, clock), validateOnly, cancellationToken);
         var intake = new SerialIntake();
         if (opening.Replay is { } replay)
         {
@@ -83,7 +82,8 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
                     ? Rejected(header, intake)
                     : new UploadResult(header.UploadId, UploadStatus.Validated, intake.Received, 0, 0, [], Replayed: false);
             }
-            var result = await upload.CommitAsync(intake.Received, context, cancellationToken);
+            // A context of its own: the upload finishes, and is audited, when it commits, not when it started.
+            var result = await upload.CommitAsync(intake.Received, ProductAccess.Context(caller, clock), cancellationToken);
             logger.LogInformation("Upload {UploadId}: batch {Batch} of {ProductCode} committed with {Count} serials",
                 header.UploadId, header.Batch, header.ProductCode, result.StoredCount);
             return result;
