@@ -141,7 +141,4 @@ public interface IMasterDataStore
 
     /// <summary>Pack counts per state of a visible batch; null when the product or batch is unknown.</summary>
     Task<BatchSummary?> BatchSummaryAsync(string productCode, string batch, CancellationToken cancellationToken);
-
-    /// <summary>Whether a client exists with the MAH role (an operator names the owner of a product).</summary>
-    Task<bool> IsMahAsync(string clientId, CancellationToken cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Verifier.Core.Access;
 using Verifier.Core.Packs;
 
 namespace Verifier.Storage.Sqlite;
@@ -138,13 +137,6 @@ public sealed class SqliteMasterDataStore : IMasterDataStore
             "SELECT state, COUNT(*) FROM packs WHERE batch_id = @Id GROUP BY state", new { b.Id }))
             .ToDictionary(c => (PackState)c.State, c => c.Count);
         return new BatchSummary(productCode, batch, b.Expiry, b.Recalled != 0, counts.Values.Sum(), counts);
-    }
-
-    public async Task<bool> IsMahAsync(string clientId, CancellationToken cancellationToken)
-    {
-        await using var connection = _database.Open();
-        var role = await connection.ExecuteScalarAsync<long?>("SELECT role FROM clients WHERE client_id = @clientId", new { clientId });
-        return role == (long)ClientRole.Mah;
     }
 
     private UploadOpening Open(SqliteConnection connection, SqliteTransaction transaction, UploadHeader header, TransactionContext context, bool validateOnly)
