@@ -141,4 +141,12 @@ public interface IMasterDataStore
 
     /// <summary>Pack counts per state of a visible batch; null when the product or batch is unknown.</summary>
     Task<BatchSummary?> BatchSummaryAsync(string productCode, string batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what uploads interrupted by a crash left behind (their invisible batches, packs and
+    /// pending upload rows) and returns how many batches went. A start-up step, run before the
+    /// first request: it assumes this store is the only one using its database, since an upload
+    /// still running in another instance looks exactly like a crash leftover.
+    /// </summary>
+    Task<int> RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken);
 }

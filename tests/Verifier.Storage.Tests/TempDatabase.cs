@@ -24,7 +24,7 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public SqlitePackStore Packs { get; private set; }
 
-    /// <summary>Closes the file without any clean-up, as a crash would, and opens it again.</summary>
+    /// <summary>Closes the file without any clean-up, as a crash would, and opens it again (the start-up steps are the test's).</summary>
     public async Task RestartAsync()
     {
         await Database.DisposeAsync();

@@ -57,7 +57,9 @@ public sealed class UploadStoreTests : IAsyncLifetime
         await opening.Upload!.StoreAsync(Serials(30_000), Positions(30_000), Describe, default);
 
         await _db.RestartAsync();
+        var removed = await _db.MasterData.RemoveUnfinishedUploadsAsync(default);
 
+        Assert.Equal(1, removed);
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM packs"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM batches"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM uploads"));
@@ -69,6 +71,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     {
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(100));
         await _db.RestartAsync();
+        Assert.Equal(0, await _db.MasterData.RemoveUnfinishedUploadsAsync(default));
         Assert.Equal(100, _db.Scalar("SELECT COUNT(*) FROM packs"));
     }
 
