@@ -14,4 +14,7 @@ public interface IClientStore
     Task AddKeyAsync(string clientId, string apiKeyHash, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<ClientRecord?> FindByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken);
+
+    /// <summary>The client with this id, or null (e.g. to check that a named product owner is an MAH).</summary>
+    Task<ClientRecord?> FindAsync(string clientId, CancellationToken cancellationToken);
 }

@@ -64,23 +64,37 @@ public static class UploadProblemCodes
 public sealed record UploadOpening(IBatchUpload? Upload, UploadResult? Replay, UploadProblem? HeaderProblem);
 
 /// <summary>
+/// Serials an upload found already stored for the product: every one counted, and only the first
+/// by position described (only so many problems are reported), so a re-sent batch of millions
+/// costs a counter rather than a query and an object per serial.
+/// </summary>
+/// <param name="Described">At most the requested number, in position order.</param>
+public sealed record ExistingSerials(long Count, IReadOnlyList<UploadProblem> Described);
+
+/// <summary>
 /// One batch upload in progress. Serials are stored invisibly as they arrive; <see cref="CommitAsync"/>
 /// makes the whole batch visible at once and <see cref="AbortAsync"/> (or the next start-up, after a
-/// crash) removes every trace. Serial content checks are the caller's; this reports only what the
-/// store knows: serials that already exist for the product.
+/// crash) removes every trace. Serial content checks are the caller's, duplicates within the upload
+/// included; this reports only what the store knows: serials that already exist for the product.
 /// </summary>
 public interface IBatchUpload
 {
     /// <summary>
-    /// Stores serials invisibly; returns those already stored for the product. <paramref name="positions"/>
-    /// are the serials' positions in the upload, used in the problems.
+    /// Stores serials invisibly, in chunks the store chooses, and reports those already stored for
+    /// the product. Once one is found the upload cannot commit any more, so the rest are only
+    /// checked, not written. <paramref name="positions"/> are the serials' positions in the upload;
+    /// at most <paramref name="describeLimit"/> found serials, the first by position, are described.
     /// </summary>
-    Task<IReadOnlyList<UploadProblem>> StoreAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken);
+    Task<ExistingSerials> StoreAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, int describeLimit, CancellationToken cancellationToken);
 
     /// <summary>Reports serials already stored for the product without storing anything (after a problem, or validate-only).</summary>
-    Task<IReadOnlyList<UploadProblem>> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken);
+    Task<ExistingSerials> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, int describeLimit, CancellationToken cancellationToken);
 
-    /// <summary>Makes the batch visible and records the upload and its audit row, in one small transaction.</summary>
+    /// <summary>
+    /// Makes the batch visible and records the upload and its audit row, in one small transaction.
+    /// Build <paramref name="context"/> when committing: its timestamp is the upload's finish time.
+    /// Refused after <see cref="StoreAsync"/> found a serial already stored.
+    /// </summary>
     Task<UploadResult> CommitAsync(long receivedCount, TransactionContext context, CancellationToken cancellationToken);
 
     /// <summary>Deletes whatever this upload stored. Safe to call more than once and after a failed commit.</summary>
@@ -128,6 +142,11 @@ public interface IMasterDataStore
     /// <summary>Pack counts per state of a visible batch; null when the product or batch is unknown.</summary>
     Task<BatchSummary?> BatchSummaryAsync(string productCode, string batch, CancellationToken cancellationToken);
 
-    /// <summary>Whether a client exists with the MAH role (an operator names the owner of a product).</summary>
-    Task<bool> IsMahAsync(string clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes what uploads interrupted by a crash left behind (their invisible batches, packs and
+    /// pending upload rows) and returns how many batches went. A start-up step, run before the
+    /// first request: it assumes this store is the only one using its database, since an upload
+    /// still running in another instance looks exactly like a crash leftover.
+    /// </summary>
+    Task<int> RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken);
 }

@@ -6,6 +6,9 @@ internal static class MasterDataFixtures
 {
     public const string Gtin = "04150123456782";
 
+    /// <summary>How many serials found stored the tests have described, as the server asks for its report.</summary>
+    public const int Describe = 100;
+
     public static ProductMasterData Product(string code = Gtin, string owner = "mah-acme", string name = "Examplin 10 mg") =>
         new(code, ProductCodeScheme.Gtin, name, "examplin", "tablet", "10 mg", 30, "blister", ["DE"], null, owner);
 
@@ -20,8 +23,8 @@ internal static class MasterDataFixtures
         var opening = await db.MasterData.OpenUploadAsync(new UploadHeader(uploadId, Gtin, batch, expiry), TempDatabase.Context(), false, default);
         if (opening.Replay is { } replay) return replay;
         Assert.Null(opening.HeaderProblem);
-        var problems = await opening.Upload!.StoreAsync(serials, Positions(serials.Count), default);
-        Assert.Empty(problems);
+        var existing = await opening.Upload!.StoreAsync(serials, Positions(serials.Count), Describe, default);
+        Assert.Equal(0, existing.Count);
         return await opening.Upload.CommitAsync(serials.Count, TempDatabase.Context(), default);
     }
 }

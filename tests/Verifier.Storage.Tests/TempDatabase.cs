@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Verifier.Core.Access;
 using Verifier.Storage.Sqlite;
 
@@ -25,7 +24,7 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public SqlitePackStore Packs { get; private set; }
 
-    /// <summary>Closes the file without any clean-up, as a crash would, and opens it again.</summary>
+    /// <summary>Closes the file without any clean-up, as a crash would, and opens it again (the start-up steps are the test's).</summary>
     public async Task RestartAsync()
     {
         await Database.DisposeAsync();
@@ -34,8 +33,8 @@ public sealed class TempDatabase : IAsyncDisposable
         Packs = new SqlitePackStore(Database);
     }
 
-    public static TransactionContext Context(string clientId = "mah-acme", ClientRole role = ClientRole.Mah) =>
-        new(Identifiers.NewSystemTransactionId(Now), null, Now, clientId, role, "MAH-LOC", null);
+    public static TransactionContext Context(string clientId = "mah-acme", ClientRole role = ClientRole.Mah, DateTimeOffset? at = null) =>
+        new(Identifiers.NewSystemTransactionId(at ?? Now), null, at ?? Now, clientId, role, "MAH-LOC", null);
 
     public long Scalar(string sql)
     {
@@ -47,8 +46,8 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing the database closes its pooled connections, so the files can go.
         await Database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path + suffix);
     }
 }

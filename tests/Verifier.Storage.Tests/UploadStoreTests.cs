@@ -1,4 +1,5 @@
 using Verifier.Core.Packs;
+using Verifier.Storage.Sqlite;
 using static Verifier.Storage.Tests.MasterDataFixtures;
 
 namespace Verifier.Storage.Tests;
@@ -28,7 +29,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     public async Task Serials_of_an_unfinished_upload_are_not_answered()
     {
         var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-1", Gtin, "LOT1", "281231"), TempDatabase.Context(), false, default);
-        await opening.Upload!.StoreAsync(Serials(10), Positions(10), default);
+        await opening.Upload!.StoreAsync(Serials(10), Positions(10), Describe, default);
 
         var view = await _db.Packs.ReadViewAsync(new ScannedPack(Gtin, "SN00000003", "LOT1", "281231"), default);
         Assert.Null(view.Pack);
@@ -39,7 +40,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     public async Task An_aborted_upload_leaves_no_trace_and_its_id_can_be_used_again()
     {
         var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-1", Gtin, "LOT1", "281231"), TempDatabase.Context(), false, default);
-        await opening.Upload!.StoreAsync(Serials(25_000), Positions(25_000), default);
+        await opening.Upload!.StoreAsync(Serials(25_000), Positions(25_000), Describe, default);
         await opening.Upload.AbortAsync(default);
 
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM packs"));
@@ -53,10 +54,12 @@ public sealed class UploadStoreTests : IAsyncLifetime
     public async Task A_crash_during_an_upload_leaves_no_trace_after_restart()
     {
         var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-1", Gtin, "LOT1", "281231"), TempDatabase.Context(), false, default);
-        await opening.Upload!.StoreAsync(Serials(30_000), Positions(30_000), default);
+        await opening.Upload!.StoreAsync(Serials(30_000), Positions(30_000), Describe, default);
 
         await _db.RestartAsync();
+        var removed = await _db.MasterData.RemoveUnfinishedUploadsAsync(default);
 
+        Assert.Equal(1, removed);
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM packs"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM batches"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM uploads"));
@@ -68,6 +71,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     {
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(100));
         await _db.RestartAsync();
+        Assert.Equal(0, await _db.MasterData.RemoveUnfinishedUploadsAsync(default));
         Assert.Equal(100, _db.Scalar("SELECT COUNT(*) FROM packs"));
     }
 
@@ -77,11 +81,12 @@ public sealed class UploadStoreTests : IAsyncLifetime
         await UploadAsync(_db, "up-1", "LOT1", "281231", ["A1", "A2", "A3"]);
         var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-2", Gtin, "LOT2", "281231"), TempDatabase.Context(), false, default);
 
-        var problems = await opening.Upload!.StoreAsync(["B1", "A3", "B2", "A1"], [10, 11, 12, 13], default);
+        var existing = await opening.Upload!.StoreAsync(["B1", "A3", "B2", "A1"], [10, 11, 12, 13], Describe, default);
 
-        Assert.Equal([(11L, "A3"), (13L, "A1")], problems.Select(p => (p.Position, p.SerialNumber!)));
-        Assert.All(problems, p => Assert.Equal(UploadProblemCodes.SerialExists, p.Code));
-        Assert.Contains("batch LOT1", problems[0].Message);
+        Assert.Equal(2, existing.Count);
+        Assert.Equal([(11L, "A3"), (13L, "A1")], existing.Described.Select(p => (p.Position, p.SerialNumber!)));
+        Assert.All(existing.Described, p => Assert.Equal(UploadProblemCodes.SerialExists, p.Code));
+        Assert.Contains("batch LOT1", existing.Described[0].Message);
     }
 
     [Fact]
@@ -90,11 +95,55 @@ public sealed class UploadStoreTests : IAsyncLifetime
         await UploadAsync(_db, "up-1", "LOT1", "281231", ["A1", "A2"]);
         var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-2", Gtin, "LOT2", "281231"), TempDatabase.Context(), true, default);
 
-        var problems = await opening.Upload!.CheckAsync(["B1", "A2"], [0, 1], default);
+        var existing = await opening.Upload!.CheckAsync(["B1", "A2"], [0, 1], Describe, default);
 
-        Assert.Equal([(1L, "A2")], problems.Select(p => (p.Position, p.SerialNumber!)));
+        Assert.Equal([(1L, "A2")], existing.Described.Select(p => (p.Position, p.SerialNumber!)));
         Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM packs"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM batches"));
+    }
+
+    [Fact]
+    public async Task All_stored_serials_are_counted_and_only_the_first_by_position_described()
+    {
+        await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(300));
+        var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-2", Gtin, "LOT2", "281231"), TempDatabase.Context(), false, default);
+        // Key order is not position order: the last serials by key came first in the upload.
+        var serials = Serials(400);
+        var positions = Positions(400).Select(p => 1_000 - p).ToList();
+
+        var existing = await opening.Upload!.StoreAsync(serials, positions, 3, default);
+
+        Assert.Equal(300, existing.Count);
+        Assert.Equal([(701L, "SN00000299"), (702L, "SN00000298"), (703L, "SN00000297")],
+            existing.Described.Select(p => (p.Position, p.SerialNumber!)));
+    }
+
+    [Fact]
+    public async Task After_a_stored_serial_the_rest_is_only_checked_and_the_upload_cannot_commit()
+    {
+        await UploadAsync(_db, "up-1", "LOT1", "281231", ["SN00000000", "SN00011999"]);
+        var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-2", Gtin, "LOT2", "281231"), TempDatabase.Context(), false, default);
+
+        var existing = await opening.Upload!.StoreAsync(Serials(12_000), Positions(12_000), Describe, default);
+
+        // The first chunk found one, so the second and third were checked (the last serial is found) but not written.
+        Assert.Equal([0L, 11_999L], existing.Described.Select(p => p.Position));
+        Assert.Equal(SqliteBatchUpload.ChunkRows - 1, _db.Scalar("SELECT COUNT(*) FROM packs p JOIN batches b ON b.id = p.batch_id WHERE b.batch = 'LOT2'"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => opening.Upload.CommitAsync(12_000, TempDatabase.Context(), default));
+    }
+
+    [Fact]
+    public async Task An_upload_finishes_when_it_commits_not_when_it_started()
+    {
+        var opening = await _db.MasterData.OpenUploadAsync(new UploadHeader("up-1", Gtin, "LOT1", "281231"), TempDatabase.Context(), false, default);
+        await opening.Upload!.StoreAsync(Serials(10), Positions(10), Describe, default);
+        var finished = TempDatabase.Now.AddMinutes(7);
+
+        await opening.Upload.CommitAsync(10, TempDatabase.Context(at: finished), default);
+
+        Assert.Equal(TempDatabase.Now.ToUnixTimeMilliseconds(), _db.Scalar("SELECT started_at FROM uploads"));
+        Assert.Equal(finished.ToUnixTimeMilliseconds(), _db.Scalar("SELECT finished_at FROM uploads"));
+        Assert.Equal(finished.ToUnixTimeMilliseconds(), _db.Scalar("SELECT at FROM audit WHERE operation = 'upload'"));
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public static class VerifierHost
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
         AddStorage(builder.Services, options.Storage);
+        // A hosted service starts before the web server, so crash leftovers are gone before the first request.
+        builder.Services.AddHostedService<UnfinishedUploadCleanup>();
         CacheSetup.Add(builder.Services, options.Cache);
         builder.Services.AddSingleton(new PackRules(new PackRulesPolicy
         {
@@ -80,9 +82,6 @@ public static class VerifierHost
         app.MapGrpcService<MasterDataGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-
-        // Built now, not on the first upload: opening the store removes what a crash left of unfinished uploads.
-        app.Services.GetRequiredService<IMasterDataStore>();
 
         if (options.Demo)
         {

@@ -8,15 +8,12 @@ namespace Verifier.Server.MasterData;
 
 /// <summary>
 /// Receives one UploadBatch stream: header, then chunks of serials, each checked as it arrives.
-/// The serials are kept (the duplicate check needs them anyway) and stored in key order once the
-/// stream is complete, in chunks into the invisible batch; the commit then makes it visible at
-/// once. Whatever was written goes again unless the upload commits.
+/// The serials are kept (the duplicate check needs them anyway) and handed to the store in key
+/// order once the stream is complete; the store writes them in chunks into the invisible batch and
+/// the commit then makes it visible at once. Whatever was written goes again unless the upload commits.
 /// </summary>
 internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider clock, ILogger<BatchUploadReceiver> logger)
 {
-    /// <summary>Rows per store call and so per writer work item: one item holds the writer for milliseconds, not seconds.</summary>
-    private const int StoreChunk = 5_000;
-
     public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
     {
         caller.Demand(Operation.ManageMasterData);
@@ -29,9 +26,8 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         var header = UploadHeaderChecks.ToHeader(wireHeader);
         await ProductAccess.RequireAsync(store, caller, header.ProductCode, cancellationToken);
 
-        var context = ProductAccess.Context(caller, clock);
         var validateOnly = wireHeader.ValidateOnly;
-        var opening = await store.OpenUploadAsync(header, context, validateOnly, cancellationToken);
+        var opening = await store.OpenUploadAsync(header, ProductAccess.Context(caller, clock), validateOnly, cancellationToken);
         var intake = new SerialIntake();
         if (opening.Replay is { } replay)
         {
@@ -60,21 +56,14 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
                 intake.Report(new UploadProblem(UploadProblemCodes.NoSerials, -1, null, "An upload needs at least one serial number."));
             }
 
-            // Written only once the stream is complete and clean; after the first problem the rest is
-            // only checked against stored packs, so the report is complete but nothing more is written.
+            // Written only once the stream is complete and clean; with a problem the serials are only
+            // checked against stored packs (as the store does after finding one), so the report is
+            // complete but nothing more is written.
             var (serials, positions) = intake.SortedAccepted();
-            var storing = !intake.HasProblems && !validateOnly;
-            for (var offset = 0; offset < serials.Length; offset += StoreChunk)
-            {
-                var count = Math.Min(StoreChunk, serials.Length - offset);
-                var chunk = new ArraySegment<string>(serials, offset, count);
-                var chunkPositions = new ArraySegment<long>(positions, offset, count);
-                var existing = storing
-                    ? await upload.StoreAsync(chunk, chunkPositions, cancellationToken)
-                    : await upload.CheckAsync(chunk, chunkPositions, cancellationToken);
-                foreach (var problem in existing) intake.Report(problem);
-                storing &= existing.Count == 0;
-            }
+            var existing = !intake.HasProblems && !validateOnly
+                ? await upload.StoreAsync(serials, positions, SerialIntake.MaxReportedProblems, cancellationToken)
+                : await upload.CheckAsync(serials, positions, SerialIntake.MaxReportedProblems, cancellationToken);
+            intake.Report(existing);
 
             if (intake.HasProblems || validateOnly)
             {
@@ -83,7 +72,8 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
                     ? Rejected(header, intake)
                     : new UploadResult(header.UploadId, UploadStatus.Validated, intake.Received, 0, 0, [], Replayed: false);
             }
-            var result = await upload.CommitAsync(intake.Received, context, cancellationToken);
+            // A context of its own: the upload finishes, and is audited, when it commits, not when it started.
+            var result = await upload.CommitAsync(intake.Received, ProductAccess.Context(caller, clock), cancellationToken);
             logger.LogInformation("Upload {UploadId}: batch {Batch} of {ProductCode} committed with {Count} serials",
                 header.UploadId, header.Batch, header.ProductCode, result.StoredCount);
             return result;

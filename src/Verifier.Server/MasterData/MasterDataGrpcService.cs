@@ -13,6 +13,7 @@ namespace Verifier.Server.MasterData;
 /// <summary>The MasterDataService RPCs: check the request and the caller's ownership, run it on the store, map the answer.</summary>
 internal sealed class MasterDataGrpcService(
     IMasterDataStore store,
+    IClientStore clients,
     BatchUploadReceiver uploads,
     PackStateChanges packStates,
     IPackStatusCache cache,
@@ -26,7 +27,7 @@ internal sealed class MasterDataGrpcService(
         var caller = Caller.Of(context);
         caller.Demand(Operation.ManageMasterData);
         var product = ProductChecks.ToMasterData(request.Product, caller);
-        if (caller.Role == ClientRole.Operator && !await store.IsMahAsync(product.OwnerId, context.CancellationToken))
+        if (caller.Role == ClientRole.Operator && (await clients.FindAsync(product.OwnerId, context.CancellationToken))?.Role != ClientRole.Mah)
         {
             throw RequestErrors.Invalid($"mah_id {product.OwnerId} is not a registered MAH client.");
         }

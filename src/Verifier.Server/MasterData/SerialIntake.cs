@@ -72,6 +72,13 @@ internal sealed class SerialIntake
         if (_problems.Count > MaxReportedProblems * 2) TrimProblems();
     }
 
+    /// <summary>Counts the serials the store found stored; it describes only the first, as only those can be reported.</summary>
+    public void Report(ExistingSerials existing)
+    {
+        foreach (var problem in existing.Described) Report(problem);
+        Rejected += existing.Count - existing.Described.Count;
+    }
+
     /// <summary>The first problems by position (header problems first).</summary>
     public IReadOnlyList<UploadProblem> FirstProblems()
     {

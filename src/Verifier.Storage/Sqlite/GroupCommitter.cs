@@ -9,6 +9,8 @@ namespace Verifier.Storage.Sqlite;
 /// together in one transaction, one savepoint each, and made durable with one fsync: throughput
 /// grows with load instead of being one fsync per request. A failing item is rolled back to its
 /// savepoint and fails alone; a failing commit fails every item of its group, none acknowledged.
+/// Bulk items (thousands of rows) go one per group, after the small items: a pack command waits
+/// for at most one upload chunk, however many uploads are running.
 /// </summary>
 public sealed class GroupCommitter : IAsyncDisposable
 {
@@ -34,20 +36,39 @@ public sealed class GroupCommitter : IAsyncDisposable
     public long Items { get; private set; }
 
     /// <summary>Runs <paramref name="work"/> inside the next group transaction; completes once that transaction is durable.</summary>
-    public async Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(new WorkItem<T>(work, bulk: false), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/> for work that writes thousands of rows (an upload chunk, a
+    /// batch delete): it never shares a group with another bulk item. Small items queued after it
+    /// may commit before it; order holds only between items a caller awaits one after the other.
+    /// </summary>
+    public Task<T> RunBulkAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(new WorkItem<T>(work, bulk: true), cancellationToken);
+
+    private async Task<T> EnqueueAsync<T>(WorkItem<T> item, CancellationToken cancellationToken)
     {
-        var item = new WorkItem<T>(work);
         await _queue.Writer.WriteAsync(item, cancellationToken);
         return await item.Completion.Task;
     }
 
     private void Run()
     {
-        var group = new List<WorkItem>(MaxGroupSize);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var group = new List<WorkItem>(MaxGroupSize + 1);
+        // Bulk items read while the group already had one; at most one per running upload or delete.
+        var bulkWaiting = new Queue<WorkItem>();
+        while (bulkWaiting.Count > 0 || _queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
-            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var item)) group.Add(item);
+            bulkWaiting.TryDequeue(out var bulk);
+            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var item))
+            {
+                if (!item.Bulk) group.Add(item);
+                else if (bulk is null) bulk = item;
+                else bulkWaiting.Enqueue(item);
+            }
+            if (bulk is not null) group.Add(bulk);
             Commit(group);
         }
     }
@@ -89,8 +110,10 @@ public sealed class GroupCommitter : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private abstract class WorkItem
+    private abstract class WorkItem(bool bulk)
     {
+        public bool Bulk { get; } = bulk;
+
         public abstract void Apply(SqliteConnection connection, SqliteTransaction transaction);
 
         public abstract void Fail(Exception exception);
@@ -98,7 +121,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         public abstract void Acknowledge();
     }
 
-    private sealed class WorkItem<T>(Func<SqliteConnection, SqliteTransaction, T> work) : WorkItem
+    private sealed class WorkItem<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool bulk) : WorkItem(bulk)
     {
         private T? _result;
         private Exception? _failure;

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Verifier.Core.Packs;
 
@@ -13,27 +12,24 @@ internal static class MasterDataAudit
     public static void Write(
         SqliteConnection connection, SqliteTransaction transaction, TransactionContext context, string operation,
         string productCode, string? batch, string? expiry, bool active, string? note) =>
-        connection.Execute(
-            """
-            INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
-                product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
-            VALUES (@SystemTransactionId, NULL, NULL, @at, @ClientId, @UserId, @LocationId, @operation, @outcome,
-                @productCode, NULL, @batch, @expiry, NULL, NULL, NULL, @active, NULL, 0, @note)
-            """,
-            new
-            {
-                context.SystemTransactionId,
-                at = context.Timestamp.ToUnixTimeMilliseconds(),
-                context.ClientId,
-                context.UserId,
-                context.LocationId,
-                operation,
-                outcome = (int)Outcome.Success,
-                productCode,
-                batch,
-                expiry,
-                active,
-                note,
-            },
-            transaction);
+        AuditTrail.Append(connection, transaction, new AuditRecord(
+            context.SystemTransactionId,
+            ClientTransactionId: null,
+            context.Timestamp,
+            context.ClientId,
+            context.UserId,
+            context.LocationId,
+            operation,
+            Outcome.Success,
+            productCode,
+            SerialNumber: null,
+            batch,
+            expiry,
+            StateBefore: null,
+            StateAfter: null,
+            Reason: null,
+            active,
+            AlertId: null,
+            RepeatCount: 0,
+            note), requestHash: null);
 }

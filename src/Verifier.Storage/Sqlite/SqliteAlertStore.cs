@@ -6,17 +6,34 @@ namespace Verifier.Storage.Sqlite;
 
 public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
 {
+    /// <summary>
+    /// A pharmacy's alerts come from index alerts_client (client_id, alert_id): the client and the
+    /// cursor are plain comparisons, never "@x IS NULL OR ...", which would make SQLite scan the table.
+    /// </summary>
+    internal const string ListForClientSql =
+        """
+        SELECT * FROM alerts
+        WHERE client_id = @clientId AND alert_id < @beforeAlertId AND (@status IS NULL OR status = @status)
+        ORDER BY alert_id DESC LIMIT @limit
+        """;
+
+    /// <summary>Every client's alerts, newest first along the primary key.</summary>
+    internal const string ListAllSql =
+        """
+        SELECT * FROM alerts
+        WHERE alert_id < @beforeAlertId AND (@status IS NULL OR status = @status)
+        ORDER BY alert_id DESC LIMIT @limit
+        """;
+
+    /// <summary>Sorts after every alert id ("ALT-" and Crockford base32), so "before it" means "no cursor".</summary>
+    internal const string NoCursor = "~";
+
     public async Task<IReadOnlyList<AlertRecord>> ListAsync(string? clientId, AlertStatus? status, string? beforeAlertId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<AlertRow>(
-            """
-            SELECT * FROM alerts
-            WHERE (@clientId IS NULL OR client_id = @clientId) AND (@status IS NULL OR status = @status)
-              AND (@beforeAlertId IS NULL OR alert_id < @beforeAlertId)
-            ORDER BY alert_id DESC LIMIT @limit
-            """,
-            new { clientId, status = (int?)status, beforeAlertId, limit });
+            clientId is null ? ListAllSql : ListForClientSql,
+            new { clientId, status = (int?)status, beforeAlertId = beforeAlertId ?? NoCursor, limit });
         return rows.Select(row => row.ToRecord()).ToList();
     }
 

@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// One upload into an invisible batch row. Each chunk is its own group-committer work item, so
-/// pack operations queued behind an upload wait for one chunk (tens of milliseconds), never for
-/// the whole upload; the final work item only flips the batch visible and writes the audit row.
+/// One upload into an invisible batch row. Each chunk is its own bulk group-committer work item,
+/// so pack operations wait for one chunk (tens of milliseconds), never for a whole upload; the
+/// final work item only flips the batch visible and writes the audit row.
 /// </summary>
 internal sealed class SqliteBatchUpload : IBatchUpload
 {
@@ -19,6 +19,7 @@ internal sealed class SqliteBatchUpload : IBatchUpload
     private readonly long? _batchId;
     private readonly long? _uploadRowId;
     private long _storedCount;
+    private bool _foundStored;
     private bool _committed;
 
     /// <param name="batchId">The invisible batch, or null for a validate-only upload that stores nothing.</param>
@@ -31,42 +32,38 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         _uploadRowId = uploadRowId;
     }
 
-    public async Task<IReadOnlyList<UploadProblem>> StoreAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    public async Task<ExistingSerials> StoreAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, int describeLimit, CancellationToken cancellationToken)
     {
         var batchId = _batchId ?? throw new InvalidOperationException("A validate-only upload stores nothing.");
-        var problems = new List<UploadProblem>();
-        for (var offset = 0; offset < serialNumbers.Count; offset += ChunkRows)
+        var found = new FoundSerials(positions, describeLimit);
+        var offset = 0;
+        // Once a serial turns out to be stored the upload cannot commit: the rest is only checked,
+        // which is cheaper than writing rows only to delete them again.
+        for (; offset < serialNumbers.Count && !_foundStored; offset += ChunkRows)
         {
             var count = Math.Min(ChunkRows, serialNumbers.Count - offset);
             var start = offset;
-            var existing = await _database.Writer.RunAsync(
+            var existing = await _database.Writer.RunBulkAsync(
                 (connection, transaction) => InsertChunk(connection, transaction, batchId, serialNumbers, start, count), cancellationToken);
             _storedCount += count - existing.Count;
-            problems.AddRange(await DescribeExistingAsync(existing.Select(i => (serialNumbers[i], positions[i])), cancellationToken));
+            foreach (var index in existing) found.Add(index);
+            _foundStored = existing.Count > 0;
         }
-        return problems;
+        FindStored(serialNumbers, offset, found);
+        return await DescribeAsync(serialNumbers, found, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<UploadProblem>> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    public async Task<ExistingSerials> CheckAsync(IReadOnlyList<string> serialNumbers, IReadOnlyList<long> positions, int describeLimit, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT 1 FROM packs WHERE product_id = $product AND serial = $serial";
-        exists.Parameters.AddWithValue("$product", _productId);
-        var serial = exists.Parameters.Add("$serial", SqliteType.Text);
-        exists.Prepare();
-        var found = new List<(string, long)>();
-        for (var i = 0; i < serialNumbers.Count; i++)
-        {
-            serial.Value = serialNumbers[i];
-            if (exists.ExecuteScalar() is not null) found.Add((serialNumbers[i], positions[i]));
-        }
-        return await DescribeExistingAsync(found, cancellationToken);
+        var found = new FoundSerials(positions, describeLimit);
+        FindStored(serialNumbers, 0, found);
+        return await DescribeAsync(serialNumbers, found, cancellationToken);
     }
 
     public async Task<UploadResult> CommitAsync(long receivedCount, TransactionContext context, CancellationToken cancellationToken)
     {
         var batchId = _batchId ?? throw new InvalidOperationException("A validate-only upload cannot be committed.");
+        if (_foundStored) throw new InvalidOperationException($"Upload {_header.UploadId} holds serials stored before; it cannot be committed.");
         var stored = _storedCount;
         await _database.Writer.RunAsync((connection, transaction) =>
         {
@@ -96,7 +93,7 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         int deleted;
         do
         {
-            deleted = await database.Writer.RunAsync((connection, transaction) => connection.Execute(
+            deleted = await database.Writer.RunBulkAsync((connection, transaction) => connection.Execute(
                 """
                 DELETE FROM packs WHERE product_id = @productId AND serial IN (
                     SELECT serial FROM packs WHERE batch_id = @batchId LIMIT @ChunkRows)
@@ -141,27 +138,47 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         return existing;
     }
 
-    /// <summary>Names the batch that already holds each serial, so the MAH can find its own mistake.</summary>
-    private async Task<IReadOnlyList<UploadProblem>> DescribeExistingAsync(IEnumerable<(string Serial, long Position)> existing, CancellationToken cancellationToken)
+    /// <summary>Point lookups on a reader, from <paramref name="start"/> on: the serials already stored for the product.</summary>
+    private void FindStored(IReadOnlyList<string> serialNumbers, int start, FoundSerials found)
     {
-        var list = existing.ToList();
-        if (list.Count == 0) return [];
-        await using var connection = _database.Open();
-        var problems = new List<UploadProblem>(list.Count);
-        foreach (var (serial, position) in list)
+        if (start >= serialNumbers.Count) return;
+        using var connection = _database.Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM packs WHERE product_id = $product AND serial = $serial";
+        exists.Parameters.AddWithValue("$product", _productId);
+        var serial = exists.Parameters.Add("$serial", SqliteType.Text);
+        exists.Prepare();
+        for (var i = start; i < serialNumbers.Count; i++)
         {
-            var holder = await connection.QuerySingleOrDefaultAsync<(string Batch, long Visible)?>(
+            serial.Value = serialNumbers[i];
+            if (exists.ExecuteScalar() is not null) found.Add(i);
+        }
+    }
+
+    /// <summary>
+    /// Names the batch that holds each described serial, so the MAH can find its own mistake. It is
+    /// never this upload's batch: a serial found stored was not written by this upload, and the
+    /// caller removes duplicates within the upload.
+    /// </summary>
+    private async Task<ExistingSerials> DescribeAsync(IReadOnlyList<string> serialNumbers, FoundSerials found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0) return new ExistingSerials(0, []);
+        await using var connection = _database.Open();
+        var problems = new List<UploadProblem>();
+        foreach (var index in found.First())
+        {
+            var serial = serialNumbers[index];
+            var holder = await connection.QuerySingleOrDefaultAsync<(string Batch, long Visible)?>(new CommandDefinition(
                 "SELECT b.batch, b.visible FROM packs p JOIN batches b ON b.id = p.batch_id WHERE p.product_id = @productId AND p.serial = @serial",
-                new { productId = _productId, serial });
+                new { productId = _productId, serial }, cancellationToken: cancellationToken));
             var where = holder switch
             {
                 null => "for this product",
-                { Visible: 0 } h when h.Batch == _header.Batch => "in this upload's batch",
                 { Visible: 0 } h => $"in batch {h.Batch}, whose upload is still in progress",
                 { } h => $"in batch {h.Batch}",
             };
-            problems.Add(new UploadProblem(UploadProblemCodes.SerialExists, position, serial, $"The serial number is already stored {where}."));
+            problems.Add(new UploadProblem(UploadProblemCodes.SerialExists, found.Position(index), serial, $"The serial number is already stored {where}."));
         }
-        return problems;
+        return new ExistingSerials(found.Count, problems);
     }
 }

@@ -34,6 +34,14 @@ public sealed class SqliteClientStore(SqliteDatabase database) : IClientStore
         return row is { } r ? new ClientRecord(r.ClientId, (ClientRole)r.Role, r.LocationId, r.DisplayName) : null;
     }
 
+    public async Task<ClientRecord?> FindAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<(string ClientId, long Role, string LocationId, string DisplayName)?>(
+            "SELECT client_id, role, location_id, display_name FROM clients WHERE client_id = @clientId", new { clientId });
+        return row is { } r ? new ClientRecord(r.ClientId, (ClientRole)r.Role, r.LocationId, r.DisplayName) : null;
+    }
+
     private static int InsertKey(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string clientId, string apiKeyHash, DateTimeOffset at) =>
         connection.Execute(
             "INSERT INTO api_keys (key_hash, client_id, created_at) VALUES (@apiKeyHash, @clientId, @at) ON CONFLICT DO NOTHING",

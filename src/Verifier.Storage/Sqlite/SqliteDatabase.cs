@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file: opens connections with the pragmas durability needs and applies migrations.
-/// All writes go through one <see cref="GroupCommitter"/>, SQLite's single writer; reads use
-/// their own pooled connections, which WAL lets run beside the writer.
+/// The SQLite file: applies migrations and hands out connections. All writes go through one
+/// <see cref="GroupCommitter"/>, SQLite's single writer; reads use their own pooled connections,
+/// which WAL lets run beside the writer.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -22,20 +22,30 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries busy and locked errors for this long (seconds), so a
+            // reader never needs its own busy_timeout pragma.
             DefaultTimeout = 30,
         }.ToString();
-        using (var connection = Open())
-        {
-            // WAL lets readers run beside the writer; synchronous=FULL makes every commit survive
-            // a crash or power loss before we acknowledge it.
-            connection.Execute("PRAGMA journal_mode=WAL;");
-            Migrate(connection);
-        }
+
         var writer = Open();
-        // The writer re-reads every pack it decides on; at national scale (a 50M-pack file is
-        // 3.4 GB) a 64 MiB page cache made its tail latency 10x worse, 1 GiB restores it.
-        // Pages are allocated as used, so small stores stay small.
-        writer.Execute("PRAGMA cache_size=-1048576;");
+        try
+        {
+            // WAL lets readers run beside the writer and is stored in the file, so setting it once is enough.
+            writer.Execute("PRAGMA journal_mode=WAL;");
+            // Only the writer commits, so only its settings decide durability: synchronous=FULL makes
+            // every commit survive a crash or power loss before it is acknowledged.
+            writer.Execute("PRAGMA synchronous=FULL;");
+            // The writer re-reads every pack it decides on; at national scale (a 50M-pack file is
+            // 3.4 GB) a 64 MiB page cache made its tail latency 10x worse, 1 GiB restores it.
+            // Pages are allocated as used, so small stores stay small.
+            writer.Execute("PRAGMA cache_size=-1048576;");
+            Migrate(writer);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
         Writer = new GroupCommitter(writer);
     }
 
@@ -44,31 +54,46 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>The single writer every state change goes through.</summary>
     public GroupCommitter Writer { get; }
 
+    /// <summary>
+    /// A pooled reader connection with SQLite's defaults and no per-open pragma. A reader's page
+    /// cache is dropped whenever the writer has committed since its last read, which under load is
+    /// nearly every read, so a larger cache than the default (about 2 MB) would buy nothing.
+    /// </summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute("PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;");
         return connection;
     }
 
+    /// <summary>
+    /// One immediate transaction per step, which reads the applied count itself: a second process
+    /// opening the same file waits for the lock and then sees the step as applied, never re-runs it.
+    /// </summary>
     private static void Migrate(SqliteConnection connection)
     {
-        connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (step INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);");
-        var applied = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations;");
-        for (var step = (int)applied; step < SqliteSchema.Migrations.Length; step++)
+        while (true)
         {
-            using var transaction = connection.BeginTransaction();
-            connection.Execute(SqliteSchema.Migrations[step], transaction: transaction);
-            connection.Execute("INSERT INTO schema_migrations (step, applied_at) VALUES (@step, @at);",
-                new { step, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (step INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);",
+                transaction: transaction);
+            var step = (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations;", transaction: transaction);
+            var done = step >= SqliteSchema.Migrations.Length;
+            if (!done)
+            {
+                connection.Execute(SqliteSchema.Migrations[step], transaction: transaction);
+                connection.Execute("INSERT INTO schema_migrations (step, applied_at) VALUES (@step, @at);",
+                    new { step, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction);
+            }
             transaction.Commit();
+            if (done) return;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // Only this file's pool: other databases in the process keep their connections.
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
 }

@@ -1,27 +1,21 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Verifier.Core.Access;
 using Verifier.Core.Packs;
 
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
 /// Master data and uploads on SQLite. Every write goes through the group committer; an upload
-/// writes chunk by chunk into an invisible batch (see <see cref="SqliteBatchUpload"/>).
+/// writes chunk by chunk into an invisible batch (see <see cref="SqliteBatchUpload"/>). One
+/// instance per database file: <see cref="RemoveUnfinishedUploadsAsync"/> takes every invisible
+/// batch for a crash leftover, which holds only while no other instance uploads into the file.
 /// </summary>
-public sealed class SqliteMasterDataStore : IMasterDataStore
+public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterDataStore
 {
     private static readonly JsonSerializerOptions VersionJson = new() { WriteIndented = false };
 
-    private readonly SqliteDatabase _database;
-
-    /// <summary>Opens the store and removes what uploads interrupted by a crash left behind.</summary>
-    public SqliteMasterDataStore(SqliteDatabase database)
-    {
-        _database = database;
-        RemoveUnfinishedUploadsAsync(CancellationToken.None).GetAwaiter().GetResult();
-    }
+    private readonly SqliteDatabase _database = database;
 
     public async Task<ProductSummary?> FindProductAsync(string productCode, CancellationToken cancellationToken)
     {
@@ -140,13 +134,6 @@ public sealed class SqliteMasterDataStore : IMasterDataStore
         return new BatchSummary(productCode, batch, b.Expiry, b.Recalled != 0, counts.Values.Sum(), counts);
     }
 
-    public async Task<bool> IsMahAsync(string clientId, CancellationToken cancellationToken)
-    {
-        await using var connection = _database.Open();
-        var role = await connection.ExecuteScalarAsync<long?>("SELECT role FROM clients WHERE client_id = @clientId", new { clientId });
-        return role == (long)ClientRole.Mah;
-    }
-
     private UploadOpening Open(SqliteConnection connection, SqliteTransaction transaction, UploadHeader header, TransactionContext context, bool validateOnly)
     {
         var productId = connection.ExecuteScalar<long?>(
@@ -202,7 +189,7 @@ public sealed class SqliteMasterDataStore : IMasterDataStore
             new { productId, version, data, at, clientId }, transaction);
 
     /// <summary>Only uploads create invisible batches, so every invisible batch found at start-up is a crash leftover.</summary>
-    private async Task RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken)
+    public async Task<int> RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken)
     {
         List<(long Id, long ProductId)> leftovers;
         await using (var connection = _database.Open())
@@ -211,5 +198,6 @@ public sealed class SqliteMasterDataStore : IMasterDataStore
         }
         foreach (var (batchId, productId) in leftovers) await SqliteBatchUpload.RemovePendingAsync(_database, productId, batchId, cancellationToken);
         await _database.Writer.RunAsync((connection, transaction) => connection.Execute("DELETE FROM uploads WHERE committed = 0", transaction: transaction), cancellationToken);
+        return leftovers.Count;
     }
 }

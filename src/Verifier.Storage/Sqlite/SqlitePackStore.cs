@@ -11,7 +11,12 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
     public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        return PackViewQuery.Read(connection, null, scan);
+        // The view takes up to four statements; one read transaction makes them one snapshot, so a
+        // view never mixes a product from before a commit with a pack from after it.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var view = PackViewQuery.Read(connection, transaction, scan);
+        transaction.Commit();
+        return view;
     }
 
     public Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken) =>

@@ -40,7 +40,7 @@ public sealed class StartupCleanupTests : IAsyncLifetime
                 false, context, default);
             var opening = await store.OpenUploadAsync(new UploadHeader("crashed-1", Product, "LOT-C", "301231"), context, false, default);
             var serials = Enumerable.Range(0, 12_000).Select(i => $"C{i:D6}").ToList();
-            await opening.Upload!.StoreAsync(serials, serials.Select((_, i) => (long)i).ToList(), default);
+            await opening.Upload!.StoreAsync(serials, serials.Select((_, i) => (long)i).ToList(), 100, default);
             // No abort and no commit: the process "dies" here.
         }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Verifier.Storage.Sqlite;
 
 namespace Verifier.Storage.Tests.Sqlite;
@@ -56,6 +57,74 @@ public sealed class GroupCommitterTests : IAsyncLifetime
         await _database.Writer.RunAsync((c, t) => c.Execute("INSERT INTO items (n) VALUES (42)", transaction: t), CancellationToken.None);
 
         Assert.Equal(new long[] { 42 }, await Numbers());
+    }
+
+    [Fact]
+    public async Task A_group_carries_at_most_one_bulk_item_after_every_small_item_waiting()
+    {
+        var release = await HoldWriterAsync(_database.Writer);
+        // Each item returns its group's transaction: one transaction object per group.
+        var bulk = Enumerable.Range(1, 5).Select(n => _database.Writer.RunBulkAsync((c, t) => Insert(c, t, n), CancellationToken.None)).ToList();
+        var small = Enumerable.Range(100, 50).Select(n => _database.Writer.RunAsync((c, t) => Insert(c, t, n), CancellationToken.None)).ToList();
+        release();
+
+        var bulkGroups = await Task.WhenAll(bulk);
+        var smallGroups = await Task.WhenAll(small);
+
+        Assert.Equal(bulk.Count, bulkGroups.Distinct().Count());
+        // Queued behind five chunks, the small items still wait for one only.
+        Assert.Same(bulkGroups[0], Assert.Single(smallGroups.Distinct()));
+        Assert.Equal(55, await Count());
+    }
+
+    [Fact]
+    public async Task A_failing_commit_fails_its_whole_group_and_the_writer_goes_on()
+    {
+        // A deferred foreign key is checked only at COMMIT: the item succeeds, its group's commit fails.
+        var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(_path)!, "fk.db")};Pooling=False;Foreign Keys=True");
+        connection.Open();
+        connection.Execute(
+            """
+            CREATE TABLE parents (id INTEGER PRIMARY KEY);
+            CREATE TABLE children (parent_id INTEGER NOT NULL REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED);
+            """);
+        await using var writer = new GroupCommitter(connection);
+        var release = await HoldWriterAsync(writer);
+        var orphan = writer.RunAsync((c, t) => c.Execute("INSERT INTO children (parent_id) VALUES (7)", transaction: t), CancellationToken.None);
+        var innocent = writer.RunAsync((c, t) => c.Execute("INSERT INTO parents (id) VALUES (1)", transaction: t), CancellationToken.None);
+        release();
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => orphan);
+        Assert.Same(failure, await Assert.ThrowsAsync<SqliteException>(() => innocent));
+        Assert.Equal(19, failure.SqliteErrorCode); // SQLITE_CONSTRAINT
+        await writer.RunAsync((c, t) => c.Execute("INSERT INTO parents (id) VALUES (2)", transaction: t), CancellationToken.None);
+        var parents = await writer.RunAsync((c, t) => c.Query<long>("SELECT id FROM parents ORDER BY id", transaction: t).ToArray(), CancellationToken.None);
+        Assert.Equal([2L], parents);
+        Assert.Equal(0, await writer.RunAsync((c, t) => c.ExecuteScalar<long>("SELECT COUNT(*) FROM children", transaction: t), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Blocks the writer inside a work item until the returned action is called, so the items
+    /// queued meanwhile are grouped together, deterministically.
+    /// </summary>
+    private static async Task<Action> HoldWriterAsync(GroupCommitter writer)
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new ManualResetEventSlim();
+        _ = writer.RunAsync((_, _) =>
+        {
+            entered.SetResult();
+            gate.Wait();
+            return 0;
+        }, CancellationToken.None);
+        await entered.Task;
+        return gate.Set;
+    }
+
+    private static SqliteTransaction Insert(SqliteConnection connection, SqliteTransaction transaction, int n)
+    {
+        connection.Execute("INSERT INTO items (n) VALUES (@n)", new { n }, transaction);
+        return transaction;
     }
 
     private async Task<long> Count()

@@ -1,0 +1,77 @@
+using Verifier.Core.Access;
+using Verifier.Core.Packs;
+using Verifier.Storage.Sqlite;
+using static Verifier.Storage.Tests.MasterDataFixtures;
+
+namespace Verifier.Storage.Tests;
+
+/// <summary>Idempotency by client transaction id, and what the audit keeps of a mismatching scan.</summary>
+public sealed class PackStoreTests : IAsyncLifetime
+{
+    private static readonly PackRules Rules = new(new PackRulesPolicy());
+    private readonly TempDatabase _db = new();
+
+    public async Task InitializeAsync()
+    {
+        await _db.MasterData.UpsertProductAsync(Product(), false, TempDatabase.Context(), default);
+        await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(3));
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_retry_with_the_same_transaction_id_returns_the_first_record_and_raises_no_second_alert()
+    {
+        var unknownSerial = new ScannedPack(Gtin, "SN99999999", "LOT1", "281231");
+
+        var first = await _db.Packs.CommitAsync(Verify("tx-1", unknownSerial, "hash-a"), default);
+        var retry = await _db.Packs.CommitAsync(Verify("tx-1", unknownSerial, "hash-a"), default);
+
+        Assert.Equal((Outcome.SerialUnknown, false), (first.Audit.Outcome, first.Replayed));
+        Assert.NotNull(first.Audit.AlertId);
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.Audit, retry.Audit);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM audit WHERE client_id = 'pharmacy-berlin'"));
+    }
+
+    [Fact]
+    public async Task A_transaction_id_reused_for_another_request_is_recorded_as_such_and_changes_nothing()
+    {
+        var pack = new ScannedPack(Gtin, "SN00000001", "LOT1", "281231");
+        var first = await _db.Packs.CommitAsync(Verify("tx-1", pack, "hash-a"), default);
+
+        var reused = await _db.Packs.CommitAsync(new PackCommand(Pharmacy("tx-1"), "decommission:supplied", pack, "hash-b",
+            _ => new Decision(Outcome.Success, PackState.Supplied, null)), default);
+
+        Assert.Equal((Outcome.TransactionIdReused, false), (reused.Audit.Outcome, reused.Replayed));
+        Assert.Null(reused.Audit.ClientTransactionId);
+        Assert.NotEqual(first.Audit.SystemTransactionId, reused.Audit.SystemTransactionId);
+        var history = await _db.Packs.PackHistoryAsync(Gtin, "SN00000001", "pharmacy-berlin", 10, default);
+        Assert.Equal([(Outcome.TransactionIdReused, (string?)null), (Outcome.Success, "tx-1")], history.Select(a => (a.Outcome!.Value, a.ClientTransactionId)));
+        Assert.Equal(PackState.Active, (await _db.Packs.ReadViewAsync(pack, default)).Pack!.State);
+    }
+
+    [Theory]
+    [InlineData("LOT9", "281231", Outcome.BatchMismatch)]
+    [InlineData("LOT1", "291231", Outcome.ExpiryMismatch)]
+    public async Task A_mismatching_scan_is_audited_and_alerted_as_scanned_not_as_stored(string batch, string expiry, Outcome outcome)
+    {
+        var scan = new ScannedPack(Gtin, "SN00000002", batch, expiry);
+
+        var result = await _db.Packs.CommitAsync(Verify(null, scan, "hash-a"), default);
+
+        var audit = Assert.Single(await _db.Packs.PackHistoryAsync(Gtin, "SN00000002", null, 10, default));
+        Assert.Equal(result.Audit, audit);
+        Assert.Equal((outcome, batch, expiry), (audit.Outcome!.Value, audit.Batch, audit.Expiry));
+        Assert.Equal((false, null), (audit.Active, audit.Reason));
+        var alert = await new SqliteAlertStore(_db.Database).GetAsync(audit.AlertId!, default);
+        Assert.Equal((batch, expiry), (alert!.Batch, alert.Expiry));
+    }
+
+    private static PackCommand Verify(string? clientTransactionId, ScannedPack scan, string requestHash) =>
+        new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, TempDatabase.Now));
+
+    private static TransactionContext Pharmacy(string? clientTransactionId) =>
+        TempDatabase.Context("pharmacy-berlin", ClientRole.Pharmacy) with { ClientTransactionId = clientTransactionId };
+}
