@@ -54,7 +54,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
             var context = TempDatabase.Context(clientId, ClientRole.Pharmacy);
             var scan = new ScannedPack(Gtin, $"UNKNOWN{i}", "LOT1", "281231");
             var result = await _db.Packs.CommitAsync(new PackCommand(context, "verify", scan, $"h-{clientId}-{i}",
-                _ => new Decision(Outcome.SerialUnknown, null, AlertKind.System)), default);
+                _ => new Decision(Outcome.SerialUnknown, null, AlertKind.System), (_, _) => PackStatus.Unknown), default);
             ids.Add(result.Audit.AlertId!);
         }
         return ids;

@@ -42,7 +42,7 @@ public sealed class PackStoreTests : IAsyncLifetime
         var first = await _db.Packs.CommitAsync(Verify("tx-1", pack, "hash-a"), default);
 
         var reused = await _db.Packs.CommitAsync(new PackCommand(Pharmacy("tx-1"), "decommission:supplied", pack, "hash-b",
-            _ => new Decision(Outcome.Success, PackState.Supplied, null)), default);
+            _ => new Decision(Outcome.Success, PackState.Supplied, null), (view, decision) => Rules.StatusAfter(view, decision, TempDatabase.Now)), default);
 
         Assert.Equal((Outcome.TransactionIdReused, false), (reused.Audit.Outcome, reused.Replayed));
         Assert.Null(reused.Audit.ClientTransactionId);
@@ -70,7 +70,8 @@ public sealed class PackStoreTests : IAsyncLifetime
     }
 
     private static PackCommand Verify(string? clientTransactionId, ScannedPack scan, string requestHash) =>
-        new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, TempDatabase.Now));
+        new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, TempDatabase.Now),
+            (view, decision) => Rules.StatusAfter(view, decision, TempDatabase.Now));
 
     private static TransactionContext Pharmacy(string? clientTransactionId) =>
         TempDatabase.Context("pharmacy-berlin", ClientRole.Pharmacy) with { ClientTransactionId = clientTransactionId };
