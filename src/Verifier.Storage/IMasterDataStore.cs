@@ -101,8 +101,6 @@ public interface IBatchUpload
     Task AbortAsync(CancellationToken cancellationToken);
 }
 
-public sealed record ProductSummary(long Id, string ProductCode, string OwnerId, bool Withdrawn, long Version);
-
 public sealed record RecallResult(long PackCount, bool Changed, BatchRecord Batch);
 
 public sealed record WithdrawResult(bool Changed, ProductRecord Product);
@@ -115,7 +113,7 @@ public sealed record BatchSummary(string ProductCode, string Batch, string Expir
 /// </summary>
 public interface IMasterDataStore
 {
-    Task<ProductSummary?> FindProductAsync(string productCode, CancellationToken cancellationToken);
+    Task<ProductRecord?> FindProductAsync(string productCode, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new version unless the data equals the current one. The owner check is made inside

@@ -20,6 +20,6 @@ public interface IPackStore
     /// <summary>Appends an entry that changes no pack: a request refused before it reached one.</summary>
     Task AppendAuditAsync(AuditRecord audit, CancellationToken cancellationToken);
 
-    /// <summary>The owner (MAH client id) of a product, or null when the product is unknown.</summary>
-    Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken);
+    /// <summary>A cheap query that fails when the store cannot be read (health checks).</summary>
+    Task PingAsync(CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ internal sealed class StoreHealthCheck(IPackStore store) : IHealthCheck
     {
         try
         {
-            await store.ProductOwnerAsync("", cancellationToken);
+            await store.PingAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception)

@@ -1,3 +1,4 @@
+using Verifier.Core.Packs;
 using Grpc.Core;
 using Verifier.Core.Access;
 using Verifier.Server.Identity;
@@ -8,7 +9,7 @@ namespace Verifier.Server.MasterData;
 /// <summary>An MAH manages only its own products; operators manage all of them.</summary>
 internal static class ProductAccess
 {
-    public static async Task<ProductSummary> RequireAsync(IMasterDataStore store, Caller caller, string productCode, CancellationToken cancellationToken)
+    public static async Task<ProductRecord> RequireAsync(IMasterDataStore store, Caller caller, string productCode, CancellationToken cancellationToken)
     {
         caller.Demand(Operation.ManageMasterData);
         if (string.IsNullOrEmpty(productCode) || productCode.Length > ProductChecks.MaxProductCodeLength)

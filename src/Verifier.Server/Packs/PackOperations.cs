@@ -21,6 +21,7 @@ namespace Verifier.Server.Packs;
 /// </summary>
 internal sealed class PackOperations(
     IPackStore store,
+    IMasterDataStore masterData,
     IPackStatusCache cache,
     PackRules rules,
     TimeProvider clock,
@@ -56,7 +57,7 @@ internal sealed class PackOperations(
         // Milliseconds: the precision the audit trail stores, so a replayed answer equals the original.
         // A MAH sets pack states on its own products only (DR Art 40 ff.: the MAH is responsible for its packs).
         if (caller.Role == ClientRole.Mah && operation.Kind is Operation.Decommission or Operation.Undo
-            && await store.ProductOwnerAsync(operation.Scan.ProductCode, cancellationToken) is { } owner && owner != caller.ClientId)
+            && await masterData.FindProductAsync(operation.Scan.ProductCode, cancellationToken) is { } product && product.OwnerId != caller.ClientId)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, "A MAH may change only its own products' packs."));
         }
@@ -100,7 +101,8 @@ internal sealed class PackOperations(
     public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(Caller caller, ScannedPack scan, int limit, CancellationToken cancellationToken)
     {
         caller.Demand(Operation.PackHistory);
-        var ownerSees = caller.Role == ClientRole.Mah && await store.ProductOwnerAsync(scan.ProductCode, cancellationToken) == caller.ClientId;
+        var ownerSees = caller.Role == ClientRole.Mah
+            && (await masterData.FindProductAsync(scan.ProductCode, cancellationToken))?.OwnerId == caller.ClientId;
         var seesAll = caller.Role == ClientRole.Operator || ownerSees;
         var entries = await store.PackHistoryAsync(scan.ProductCode, scan.SerialNumber, seesAll ? null : caller.ClientId, limit, cancellationToken);
         return ownerSees

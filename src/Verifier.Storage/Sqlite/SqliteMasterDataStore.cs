@@ -17,12 +17,12 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
 
     private readonly SqliteDatabase _database = database;
 
-    public async Task<ProductSummary?> FindProductAsync(string productCode, CancellationToken cancellationToken)
+    public async Task<ProductRecord?> FindProductAsync(string productCode, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Code, string Owner, long Withdrawn, long Version)?>(
             "SELECT id, product_code, owner_id, withdrawn, version FROM products WHERE product_code = @productCode", new { productCode });
-        return row is { } r ? new ProductSummary(r.Id, r.Code, r.Owner, r.Withdrawn != 0, r.Version) : null;
+        return row is { } r ? new ProductRecord(r.Id, r.Code, r.Owner, r.Withdrawn != 0, r.Version) : null;
     }
 
     public Task<ProductUpsertResult> UpsertProductAsync(ProductMasterData product, bool allowOwnerChange, TransactionContext context, CancellationToken cancellationToken)

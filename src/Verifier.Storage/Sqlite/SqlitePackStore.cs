@@ -38,11 +38,10 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
     public Task AppendAuditAsync(AuditRecord audit, CancellationToken cancellationToken) =>
         database.Writer.RunAsync((connection, transaction) => AuditTrail.Append(connection, transaction, audit, requestHash: null), cancellationToken);
 
-    public async Task<string?> ProductOwnerAsync(string productCode, CancellationToken cancellationToken)
+    public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        return await connection.ExecuteScalarAsync<string?>(
-            "SELECT owner_id FROM products WHERE product_code = @productCode", new { productCode });
+        await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations");
     }
 
     private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command)
