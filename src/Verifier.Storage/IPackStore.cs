@@ -14,7 +14,10 @@ public interface IPackStore
     /// </summary>
     Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken);
 
-    /// <summary>A pack's audit trail, newest first; only <paramref name="clientId"/>'s entries when given.</summary>
+    /// <summary>
+    /// A pack's audit trail, newest first: its own operations and those on its batch (upload, recall)
+    /// and product (withdrawal); only <paramref name="clientId"/>'s entries when given.
+    /// </summary>
     Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Appends an entry that changes no pack: a request refused before it reached one.</summary>

@@ -28,7 +28,15 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         var rows = await connection.QueryAsync<AuditRow>(
             """
             SELECT * FROM audit
-            WHERE product_code = @productCode AND serial = @serialNumber AND (@clientId IS NULL OR client_id = @clientId)
+            WHERE product_code = @productCode
+              AND (serial = @serialNumber
+                   -- the pack's life also holds its batch's upload and recall and its product's withdrawals
+                   -- (refused requests without a serial have no outcome and belong to no pack)
+                   OR (serial IS NULL AND outcome IS NOT NULL AND (batch IS NULL OR batch IN (
+                       SELECT b.batch FROM packs k
+                       JOIN products p ON p.id = k.product_id JOIN batches b ON b.id = k.batch_id
+                       WHERE p.product_code = @productCode AND k.serial = @serialNumber))))
+              AND (@clientId IS NULL OR client_id = @clientId)
             ORDER BY seq DESC LIMIT @limit
             """,
             new { productCode, serialNumber, clientId, limit });

@@ -35,6 +35,24 @@ public sealed class RecallWithdrawTests(MasterDataServerFixture server)
     }
 
     [Fact]
+    public async Task A_packs_history_holds_its_batchs_upload_and_recall()
+    {
+        var product = await server.NewProductAsync();
+        await server.UploadAsync(product, "LOT-H", "301231", "H1", "H2");
+        await server.UploadAsync(product, "LOT-H2", "301231", "H3");
+        await Acme.RecallBatchAsync(new V1.RecallBatchRequest { ProductCode = product, Batch = "LOT-H", Reason = "test" });
+        await server.VerifyAsync(product, "H1", "LOT-H", "301231");
+
+        var history = (await server.Packs(MasterDataServerFixture.Operator).PackHistoryAsync(new V1.PackHistoryRequest
+        {
+            Pack = new V1.PackIdentifier { Fields = new V1.PackFields { ProductCode = product, SerialNumber = "H1" } },
+        })).Entries;
+
+        // Newest first: its own operations, its batch's recall and upload, its product's creation; not the other batch's upload.
+        Assert.Equal(["verify", "recall", "upload", "product-upsert"], history.Select(e => e.Operation));
+    }
+
+    [Fact]
     public async Task Recalling_an_unknown_batch_is_not_found()
     {
         var product = await server.NewProductAsync();
