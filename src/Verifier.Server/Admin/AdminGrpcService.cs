@@ -8,11 +8,12 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.Admin;
 
 /// <summary>Client registration by operators; the new key is returned once and kept only as a hash.</summary>
-internal sealed partial class AdminGrpcService(IClientStore clients, TimeProvider clock) : V1.AdminService.AdminServiceBase
+internal sealed partial class AdminGrpcService(IClientStore clients, IPackStore audit, TimeProvider clock) : V1.AdminService.AdminServiceBase
 {
     public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
     {
-        Caller.Of(context).Demand(Operation.ManageClients);
+        var caller = Caller.Of(context);
+        caller.Demand(Operation.ManageClients);
         if (!ClientIdPattern().IsMatch(request.ClientId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: 1 to 64 letters, digits, '-', '_' or '.'."));
@@ -31,10 +32,15 @@ internal sealed partial class AdminGrpcService(IClientStore clients, TimeProvide
         }
         var key = ApiKeys.NewKey();
         var client = new ClientRecord(request.ClientId, (ClientRole)(int)request.Role, request.LocationId, request.DisplayName);
-        if (!await clients.CreateAsync(client, ApiKeys.Hash(key), clock.GetUtcNow(), context.CancellationToken))
+        var at = clock.GetUtcNow();
+        if (!await clients.CreateAsync(client, ApiKeys.Hash(key), at, context.CancellationToken))
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, $"Client {request.ClientId} exists."));
         }
+        await audit.AppendAuditAsync(new AuditRecord(
+            Identifiers.NewSystemTransactionId(at), null, at, caller.ClientId, null, caller.LocationId, "client:create",
+            Core.Packs.Outcome.Success, null, null, null, null, null, null, null, false, null, 0,
+            $"client {client.ClientId} role {client.Role} location {client.LocationId}"), context.CancellationToken);
         return new V1.CreateClientResponse { ClientId = client.ClientId, ApiKey = key };
     }
 

@@ -9,7 +9,7 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.Alerts;
 
 /// <summary>Alerts: a client sees its own, operators see and investigate all.</summary>
-internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) : V1.AlertService.AlertServiceBase
+internal sealed class AlertGrpcService(IAlertStore alerts, IPackStore audit, TimeProvider clock) : V1.AlertService.AlertServiceBase
 {
     private const int MaxNoteLength = 1000;
 
@@ -55,10 +55,16 @@ internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) :
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"An alert in status {alert.Status} cannot move to {to}."));
         }
         var note = string.IsNullOrEmpty(request.Note) ? null : request.Note;
-        if (!await alerts.UpdateAsync(alert.AlertId, alert.Status, to, classification, note, clock.GetUtcNow(), context.CancellationToken))
+        var at = clock.GetUtcNow();
+        if (!await alerts.UpdateAsync(alert.AlertId, alert.Status, to, classification, note, at, context.CancellationToken))
         {
             throw new RpcException(new Status(StatusCode.Aborted, "The alert changed meanwhile; read it again."));
         }
+        // The alert keeps only its latest note; the trail keeps every step of the investigation.
+        await audit.AppendAuditAsync(new AuditRecord(
+            Identifiers.NewSystemTransactionId(at), null, at, caller.ClientId, null, caller.LocationId, "alert:" + StepName(to),
+            Core.Packs.Outcome.Success, alert.ProductCode, alert.SerialNumber, alert.Batch, alert.Expiry, null, null, null, false, alert.AlertId, 0,
+            $"{alert.Status} -> {to}" + (classification is { } c ? $" ({c})" : "") + (note is null ? "" : $": {note}")), context.CancellationToken);
         return new() { Alert = ToWire(await Find(request.AlertId, caller, context.CancellationToken)) };
     }
 
@@ -72,6 +78,12 @@ internal sealed class AlertGrpcService(IAlertStore alerts, TimeProvider clock) :
         }
         return alert;
     }
+
+    private static string StepName(AlertStatus status) => status switch
+    {
+        AlertStatus.UnderInvestigation => "under-investigation",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 

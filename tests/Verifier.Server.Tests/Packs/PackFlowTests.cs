@@ -557,6 +557,8 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(AlertClassification.ProceduralError, closed.Classification);
         Assert.Equal(StatusCode.FailedPrecondition, reopen.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, pharmacyUpdate.StatusCode);
+        var trail = (await Server.Packs(DemoKeys.Operator).PackHistoryAsync(new PackHistoryRequest { Pack = Fields(serial) })).Entries;
+        Assert.Equal(["alert:closed", "alert:under-investigation"], trail.Where(e => e.Operation.StartsWith("alert:")).Select(e => e.Operation));
         var notTheirs = await Assert.ThrowsAsync<RpcException>(() =>
             Server.Alerts(DemoKeys.PharmacyBerlin).GetAlertAsync(new GetAlertRequest { AlertId = alertId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notTheirs.StatusCode);
