@@ -38,7 +38,9 @@ public sealed partial class ScannerSessionTests : IAsyncLifetime
         Assert.Equal("OUTCOME_ALREADY_INACTIVE", json.RootElement.GetProperty("outcome").GetString());
         var alertId = json.RootElement.GetProperty("alertId").GetString()!;
         Assert.StartsWith("ALT-", alertId);
-        Assert.Equal(3, history.Output.Trim().Split('\n').Length);
+        // Newest first: the two decommissions, the verify, then the batch's upload and the product's creation.
+        Assert.Equal(["decommission:supplied", "decommission:supplied", "verify", "upload", "product-upsert"],
+            history.Output.Trim().Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
         Assert.Contains(alertId, alerts.Output);
 
         var alert = await Run("alerts", "get", alertId, "--api-key", "demo-operator");

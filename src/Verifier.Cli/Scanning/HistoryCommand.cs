@@ -27,7 +27,7 @@ internal static class HistoryCommand
             {
                 output.WriteLine(
                     $"{e.Timestamp.ToDateTimeOffset():O}  {e.Operation,-24} {PackResultPrinter.Name(e.Outcome),-20} "
-                    + $"{PackResultPrinter.Name(e.StateBefore)} -> {PackResultPrinter.Name(e.StateAfter)}  {e.ClientId}@{e.LocationId}"
+                    + $"{States(e),-22} {(e.ClientId.Length > 0 ? $"{e.ClientId}@{e.LocationId}" : "(another party)")}"
                     + (e.AlertId.Length > 0 ? $"  alert {e.AlertId}" : "") + (e.Note.Length > 0 ? $"  ({e.Note})" : ""));
             }
             if (response.Entries.Count == 0) output.WriteLine("No entries visible to this client.");
@@ -35,4 +35,9 @@ internal static class HistoryCommand
         }));
         return command;
     }
+
+    /// <summary>Batch and product operations (upload, recall) change no pack state: shown blank.</summary>
+    private static string States(AuditEntry entry) => entry.StateAfter == PackState.Unspecified
+        ? ""
+        : $"{PackResultPrinter.Name(entry.StateBefore)} -> {PackResultPrinter.Name(entry.StateAfter)}";
 }
