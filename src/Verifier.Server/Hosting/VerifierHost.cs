@@ -56,6 +56,7 @@ public static class VerifierHost
         builder.Services.AddSingleton<PackOperations>();
         builder.Services.AddSingleton<ApiKeyInterceptor>();
         builder.Services.AddSingleton<ClientRateLimiter>();
+        builder.Services.AddSingleton<ProductAccess>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
         builder.Services.AddSingleton<PackStateChanges>();
 

@@ -12,7 +12,7 @@ namespace Verifier.Server.MasterData;
 /// order once the stream is complete; the store writes them in chunks into the invisible batch and
 /// the commit then makes it visible at once. Whatever was written goes again unless the upload commits.
 /// </summary>
-internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider clock, ILogger<BatchUploadReceiver> logger)
+internal sealed class BatchUploadReceiver(IMasterDataStore store, ProductAccess access, ILogger<BatchUploadReceiver> logger)
 {
     public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
     {
@@ -24,10 +24,10 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
         }
         var wireHeader = stream.Current.Header;
         var header = UploadHeaderChecks.ToHeader(wireHeader);
-        await ProductAccess.RequireAsync(store, caller, header.ProductCode, cancellationToken);
+        await access.RequireAsync(caller, "upload", header.ProductCode, cancellationToken);
 
         var validateOnly = wireHeader.ValidateOnly;
-        var opening = await store.OpenUploadAsync(header, ProductAccess.Context(caller, clock), validateOnly, cancellationToken);
+        var opening = await store.OpenUploadAsync(header, access.Context(caller), validateOnly, cancellationToken);
         var intake = new SerialIntake();
         if (opening.Replay is { } replay)
         {
@@ -73,7 +73,7 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, TimeProvider c
                     : new UploadResult(header.UploadId, UploadStatus.Validated, intake.Received, 0, 0, [], Replayed: false);
             }
             // A context of its own: the upload finishes, and is audited, when it commits, not when it started.
-            var result = await upload.CommitAsync(intake.Received, ProductAccess.Context(caller, clock), cancellationToken);
+            var result = await upload.CommitAsync(intake.Received, access.Context(caller), cancellationToken);
             logger.LogInformation("Upload {UploadId}: batch {Batch} of {ProductCode} committed with {Count} serials",
                 header.UploadId, header.Batch, header.ProductCode, result.StoredCount);
             return result;

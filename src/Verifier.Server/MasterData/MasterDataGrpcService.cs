@@ -18,7 +18,7 @@ internal sealed class MasterDataGrpcService(
     PackStateChanges packStates,
     IPackStatusCache cache,
     IOptions<VerifierOptions> options,
-    TimeProvider clock) : V1.MasterDataService.MasterDataServiceBase
+    ProductAccess access) : V1.MasterDataService.MasterDataServiceBase
 {
     private const int MaxReasonLength = 1000;
 
@@ -32,11 +32,8 @@ internal sealed class MasterDataGrpcService(
             throw RequestErrors.Invalid($"mah_id {product.OwnerId} is not a registered MAH client.");
         }
         var result = await store.UpsertProductAsync(product, allowOwnerChange: caller.Role == ClientRole.Operator,
-            ProductAccess.Context(caller, clock), context.CancellationToken);
-        if (result.OwnedByAnother)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Product {product.ProductCode} belongs to another marketing authorisation holder."));
-        }
+            access.Context(caller), context.CancellationToken);
+        if (result.OwnedByAnother) throw await access.RefuseAsync(caller, "product-upsert", product.ProductCode);
         return new V1.UpsertProductResponse { Version = result.Version, Changed = result.Changed };
     }
 
@@ -49,9 +46,9 @@ internal sealed class MasterDataGrpcService(
         caller.Demand(Operation.ManageMasterData);
         RequireReason(request.Reason);
         RequireBatch(request.Batch);
-        await ProductAccess.RequireAsync(store, caller, request.ProductCode, context.CancellationToken);
+        await access.RequireAsync(caller, "recall", request.ProductCode, context.CancellationToken);
         var result = await store.RecallBatchAsync(request.ProductCode, request.Batch, NullIfEmpty(request.Reason),
-            ProductAccess.Context(caller, clock), context.CancellationToken)
+            access.Context(caller), context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Batch {request.Batch} of product {request.ProductCode} is unknown.");
         // One batch key changes in the cache, not one key per pack.
         if (result.Changed) await cache.PutBatchAsync(result.Batch, request.ProductCode);
@@ -65,9 +62,9 @@ internal sealed class MasterDataGrpcService(
         var market = request.Market.Trim().ToUpperInvariant();
         if (!ProductChecks.IsMarket(market)) throw RequestErrors.Invalid("market is required: an ISO 3166-1 alpha-2 code such as DE.");
         RequireReason(request.Reason);
-        await ProductAccess.RequireAsync(store, caller, request.ProductCode, context.CancellationToken);
+        await access.RequireAsync(caller, "withdraw", request.ProductCode, context.CancellationToken);
         var result = await store.WithdrawProductAsync(request.ProductCode, market, options.Value.Market.ToUpperInvariant(), NullIfEmpty(request.Reason),
-            ProductAccess.Context(caller, clock), context.CancellationToken)
+            access.Context(caller), context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Product {request.ProductCode} is unknown.");
         if (result.Changed && result.Product.Withdrawn) await cache.PutProductAsync(result.Product);
         return new V1.WithdrawProductResponse { Changed = result.Changed };
@@ -91,7 +88,7 @@ internal sealed class MasterDataGrpcService(
         var caller = Caller.Of(context);
         caller.Demand(Operation.ManageMasterData);
         RequireBatch(request.Batch);
-        await ProductAccess.RequireAsync(store, caller, request.ProductCode, context.CancellationToken);
+        await access.RequireAsync(caller, "batch-summary", request.ProductCode, context.CancellationToken);
         var summary = await store.BatchSummaryAsync(request.ProductCode, request.Batch, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Batch {request.Batch} of product {request.ProductCode} is unknown.");
         return summary.ToResponse();

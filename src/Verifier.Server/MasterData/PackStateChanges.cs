@@ -13,7 +13,7 @@ namespace Verifier.Server.MasterData;
 /// the cache behave exactly as for a pharmacy's request; an unknown serial is reported without an
 /// alert (<see cref="PackRules.ChangeByOwner"/>), since an owner's list is not a scan.
 /// </summary>
-internal sealed class PackStateChanges(IMasterDataStore masterData, PackOperations operations)
+internal sealed class PackStateChanges(ProductAccess access, PackOperations operations)
 {
     public const int MaxSerials = 1000;
 
@@ -44,7 +44,7 @@ internal sealed class PackStateChanges(IMasterDataStore masterData, PackOperatio
         {
             throw RequestErrors.Invalid($"serial number '{bad}' is not 1 to {SerialIntake.MaxSerialLength} characters.");
         }
-        await ProductAccess.RequireAsync(masterData, caller, productCode, cancellationToken);
+        await access.RequireAsync(caller, "pack-states", productCode, cancellationToken);
 
         // Concurrently (bounded), so the group committer makes few durable commits of many serials.
         // The batch is not known to the owner's list: the rules resolve it inside the write transaction.

@@ -1,15 +1,19 @@
-using Verifier.Core.Packs;
 using Grpc.Core;
 using Verifier.Core.Access;
+using Verifier.Core.Packs;
 using Verifier.Server.Identity;
 using Verifier.Storage;
 
 namespace Verifier.Server.MasterData;
 
-/// <summary>An MAH manages only its own products; operators manage all of them.</summary>
-internal static class ProductAccess
+/// <summary>
+/// An MAH manages only its own products; operators manage all of them. A refused attempt on
+/// another MAH's product is written to the audit trail, as every operation on a UI is (DR Art 35(1)(g)).
+/// </summary>
+internal sealed class ProductAccess(IMasterDataStore store, IPackStore audit, TimeProvider clock, ILogger<ProductAccess> logger)
 {
-    public static async Task<ProductRecord> RequireAsync(IMasterDataStore store, Caller caller, string productCode, CancellationToken cancellationToken)
+    /// <param name="operation">The audit trail's name for what was attempted, e.g. "recall".</param>
+    public async Task<ProductRecord> RequireAsync(Caller caller, string operation, string productCode, CancellationToken cancellationToken)
     {
         caller.Demand(Operation.ManageMasterData);
         if (string.IsNullOrEmpty(productCode) || productCode.Length > ProductChecks.MaxProductCodeLength)
@@ -18,17 +22,39 @@ internal static class ProductAccess
         }
         var product = await store.FindProductAsync(productCode, cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Product {productCode} is unknown; upsert it first."));
-        if (caller.Role == ClientRole.Mah && product.OwnerId != caller.ClientId)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Product {productCode} belongs to another marketing authorisation holder."));
-        }
+        if (caller.Role == ClientRole.Mah && product.OwnerId != caller.ClientId) throw await RefuseAsync(caller, operation, productCode);
         return product;
     }
 
+    /// <summary>Audits an attempt on another MAH's product and returns the PERMISSION_DENIED to throw.</summary>
+    public async Task<RpcException> RefuseAsync(Caller caller, string operation, string productCode)
+    {
+        var refused = new RpcException(new Status(StatusCode.PermissionDenied, $"Product {productCode} belongs to another marketing authorisation holder."));
+        await AuditRefusalAsync(caller, operation, productCode, refused);
+        return refused;
+    }
+
     /// <summary>The audit context of a master data operation (no client transaction id: uploads carry their upload id).</summary>
-    public static TransactionContext Context(Caller caller, TimeProvider clock)
+    public TransactionContext Context(Caller caller)
     {
         var now = clock.GetUtcNow();
         return new TransactionContext(Identifiers.NewSystemTransactionId(now), null, now, caller.ClientId, caller.Role, caller.LocationId, null);
+    }
+
+    private async Task AuditRefusalAsync(Caller caller, string operation, string productCode, RpcException refused)
+    {
+        var context = Context(caller);
+        try
+        {
+            await audit.AppendAuditAsync(new AuditRecord(
+                context.SystemTransactionId, null, context.Timestamp, caller.ClientId, null, caller.LocationId, operation, null,
+                productCode, null, null, null, null, null, null, false, null, 0, $"refused {refused.StatusCode}: {refused.Status.Detail}"),
+                CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The refusal is the answer; failing to record it must not turn it into INTERNAL.
+            logger.LogError(exception, "Could not audit a refused {Operation} of {ClientId}", operation, caller.ClientId);
+        }
     }
 }

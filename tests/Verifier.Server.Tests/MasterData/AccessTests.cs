@@ -27,6 +27,13 @@ public sealed class AccessTests(MasterDataServerFixture server)
         Assert.Equal(StatusCode.PermissionDenied, await UploadCalls.StatusOf(() =>
             globex.BatchSummaryAsync(new V1.BatchSummaryRequest { ProductCode = product, Batch = "LOT-G" }).ResponseAsync));
         Assert.Equal(V1.Outcome.Success, (await server.VerifyAsync(product, "G1", "LOT-G", "301231")).Outcome);
+
+        // Every refused attempt on the product is in the audit trail, with who tried what.
+        await using var connection = server.Server.Database.Open();
+        var refused = await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT operation FROM audit WHERE product_code = @product AND client_id = 'mah-globex' AND outcome IS NULL ORDER BY seq",
+            new { product });
+        Assert.Equal(["product-upsert", "upload", "recall", "withdraw", "pack-states", "batch-summary"], refused);
     }
 
     [Fact]
