@@ -1,3 +1,4 @@
+using Verifier.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -48,7 +49,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             // The free port can be taken between probing and binding; then redis-server exits and we retry.
-            var server = new RedisServerProcess(executable, FreeLoopbackPort());
+            var server = new RedisServerProcess(executable, LoopbackPort.Free());
             if (server.TryLaunch() || attempt == StartAttempts)
             {
                 return server.IsRunning ? server : throw new InvalidOperationException("redis-server did not start");
@@ -161,10 +162,4 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
 }

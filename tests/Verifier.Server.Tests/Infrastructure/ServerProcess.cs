@@ -1,3 +1,4 @@
+using Verifier.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -24,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(databasePath, FreeLoopbackPort());
+            var server = Launch(databasePath, LoopbackPort.Free());
             try
             {
                 await server.WaitUntilServingAsync();
@@ -90,12 +91,6 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("The server did not become healthy.");
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
 
     public ValueTask DisposeAsync()
     {
