@@ -48,4 +48,12 @@ public sealed record AuditRecord(
     bool Active,
     string? AlertId,
     int RepeatCount,
-    string? Note);
+    string? Note)
+{
+    /// <summary>An entry that changes no pack: master data, alert and client operations, refusals.</summary>
+    public static AuditRecord Entry(
+        TransactionContext context, string operation, Outcome? outcome, string? productCode = null, string? serialNumber = null,
+        string? batch = null, string? expiry = null, bool active = false, string? alertId = null, string? note = null) =>
+        new(context.SystemTransactionId, null, context.Timestamp, context.ClientId, context.UserId, context.LocationId, operation, outcome,
+            productCode, serialNumber, batch, expiry, null, null, null, active, alertId, 0, note);
+}

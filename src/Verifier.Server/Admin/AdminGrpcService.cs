@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Verifier.Core.Access;
+using Verifier.Server.Auditing;
 using Verifier.Server.Identity;
 using Verifier.Storage;
 using V1 = Verifier.V1;
@@ -8,7 +9,7 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.Admin;
 
 /// <summary>Client registration by operators; the new key is returned once and kept only as a hash.</summary>
-internal sealed partial class AdminGrpcService(IClientStore clients, IPackStore audit, TimeProvider clock) : V1.AdminService.AdminServiceBase
+internal sealed partial class AdminGrpcService(IClientStore clients, OperationAudit audit, TimeProvider clock) : V1.AdminService.AdminServiceBase
 {
     public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
     {
@@ -37,10 +38,8 @@ internal sealed partial class AdminGrpcService(IClientStore clients, IPackStore 
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, $"Client {request.ClientId} exists."));
         }
-        await audit.AppendAuditAsync(new AuditRecord(
-            Identifiers.NewSystemTransactionId(at), null, at, caller.ClientId, null, caller.LocationId, "client:create",
-            Core.Packs.Outcome.Success, null, null, null, null, null, null, null, false, null, 0,
-            $"client {client.ClientId} role {client.Role} location {client.LocationId}"), context.CancellationToken);
+        await audit.RecordAsync(caller, "client:create",
+            note: $"client {client.ClientId} role {client.Role} location {client.LocationId}", cancellationToken: context.CancellationToken);
         return new V1.CreateClientResponse { ClientId = client.ClientId, ApiKey = key };
     }
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Verifier.Core.Access;
 using Verifier.Core.Alerts;
+using Verifier.Server.Auditing;
 using Verifier.Server.Identity;
 using Verifier.Storage;
 using V1 = Verifier.V1;
@@ -9,7 +10,7 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.Alerts;
 
 /// <summary>Alerts: a client sees its own, operators see and investigate all.</summary>
-internal sealed class AlertGrpcService(IAlertStore alerts, IPackStore audit, TimeProvider clock) : V1.AlertService.AlertServiceBase
+internal sealed class AlertGrpcService(IAlertStore alerts, OperationAudit audit, TimeProvider clock) : V1.AlertService.AlertServiceBase
 {
     private const int MaxNoteLength = 1000;
 
@@ -61,10 +62,8 @@ internal sealed class AlertGrpcService(IAlertStore alerts, IPackStore audit, Tim
             throw new RpcException(new Status(StatusCode.Aborted, "The alert changed meanwhile; read it again."));
         }
         // The alert keeps only its latest note; the trail keeps every step of the investigation.
-        await audit.AppendAuditAsync(new AuditRecord(
-            Identifiers.NewSystemTransactionId(at), null, at, caller.ClientId, null, caller.LocationId, "alert:" + StepName(to),
-            Core.Packs.Outcome.Success, alert.ProductCode, alert.SerialNumber, alert.Batch, alert.Expiry, null, null, null, false, alert.AlertId, 0,
-            $"{alert.Status} -> {to}" + (classification is { } c ? $" ({c})" : "") + (note is null ? "" : $": {note}")), context.CancellationToken);
+        await audit.RecordAsync(caller, "alert:" + StepName(to), alert.ProductCode, alert.SerialNumber, alert.Batch, alert.Expiry, alert.AlertId,
+            $"{alert.Status} -> {to}" + (classification is { } c ? $" ({c})" : "") + (note is null ? "" : $": {note}"), context.CancellationToken);
         return new() { Alert = ToWire(await Find(request.AlertId, caller, context.CancellationToken)) };
     }
 

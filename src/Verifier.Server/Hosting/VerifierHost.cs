@@ -4,6 +4,7 @@ using Verifier.Cache;
 using Verifier.Core.Packs;
 using Verifier.Server.Admin;
 using Verifier.Server.Alerts;
+using Verifier.Server.Auditing;
 using Verifier.Server.Identity;
 using Verifier.Server.MasterData;
 using Verifier.Server.Observability;
@@ -56,6 +57,7 @@ public static class VerifierHost
         builder.Services.AddSingleton<PackOperations>();
         builder.Services.AddSingleton<ApiKeyInterceptor>();
         builder.Services.AddSingleton<ClientRateLimiter>();
+        builder.Services.AddSingleton<OperationAudit>();
         builder.Services.AddSingleton<ProductAccess>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
         builder.Services.AddSingleton<PackStateChanges>();

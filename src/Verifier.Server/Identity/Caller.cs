@@ -11,6 +11,10 @@ internal sealed record Caller(string ClientId, ClientRole Role, string LocationI
 
     public static Caller From(ClientRecord client) => new(client.ClientId, client.Role, client.LocationId);
 
+    /// <summary>This caller's transaction at <paramref name="at"/>, under a new system transaction id.</summary>
+    public TransactionContext Context(DateTimeOffset at, string? clientTransactionId = null, string? userId = null) =>
+        new(Identifiers.NewSystemTransactionId(at), clientTransactionId, at, ClientId, Role, LocationId, userId);
+
     public static Caller Of(ServerCallContext context) =>
         context.UserState.TryGetValue(Key, out var caller) && caller is Caller c
             ? c

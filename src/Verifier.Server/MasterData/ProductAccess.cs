@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Verifier.Core.Access;
 using Verifier.Core.Packs;
+using Verifier.Server.Auditing;
 using Verifier.Server.Identity;
 using Verifier.Storage;
 
@@ -10,7 +11,7 @@ namespace Verifier.Server.MasterData;
 /// An MAH manages only its own products; operators manage all of them. A refused attempt on
 /// another MAH's product is written to the audit trail, as every operation on a UI is (DR Art 35(1)(g)).
 /// </summary>
-internal sealed class ProductAccess(IMasterDataStore store, IPackStore audit, TimeProvider clock, ILogger<ProductAccess> logger)
+internal sealed class ProductAccess(IMasterDataStore store, OperationAudit audit, TimeProvider clock)
 {
     /// <param name="operation">The audit trail's name for what was attempted, e.g. "recall".</param>
     public async Task<ProductRecord> RequireAsync(Caller caller, string operation, string productCode, CancellationToken cancellationToken)
@@ -30,31 +31,10 @@ internal sealed class ProductAccess(IMasterDataStore store, IPackStore audit, Ti
     public async Task<RpcException> RefuseAsync(Caller caller, string operation, string productCode)
     {
         var refused = new RpcException(new Status(StatusCode.PermissionDenied, $"Product {productCode} belongs to another marketing authorisation holder."));
-        await AuditRefusalAsync(caller, operation, productCode, refused);
+        await audit.RecordRefusalAsync(caller, operation, refused, productCode);
         return refused;
     }
 
     /// <summary>The audit context of a master data operation (no client transaction id: uploads carry their upload id).</summary>
-    public TransactionContext Context(Caller caller)
-    {
-        var now = clock.GetUtcNow();
-        return new TransactionContext(Identifiers.NewSystemTransactionId(now), null, now, caller.ClientId, caller.Role, caller.LocationId, null);
-    }
-
-    private async Task AuditRefusalAsync(Caller caller, string operation, string productCode, RpcException refused)
-    {
-        var context = Context(caller);
-        try
-        {
-            await audit.AppendAuditAsync(new AuditRecord(
-                context.SystemTransactionId, null, context.Timestamp, caller.ClientId, null, caller.LocationId, operation, null,
-                productCode, null, null, null, null, null, null, false, null, 0, $"refused {refused.StatusCode}: {refused.Status.Detail}"),
-                CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            // The refusal is the answer; failing to record it must not turn it into INTERNAL.
-            logger.LogError(exception, "Could not audit a refused {Operation} of {ClientId}", operation, caller.ClientId);
-        }
-    }
+    public TransactionContext Context(Caller caller) => caller.Context(clock.GetUtcNow());
 }

@@ -6,6 +6,7 @@ using Verifier.Core.Access;
 using Verifier.Core.Identification;
 using Verifier.Core.Packs;
 using Microsoft.Extensions.Options;
+using Verifier.Server.Auditing;
 using Verifier.Server.Hosting;
 using Verifier.Server.Identity;
 using Verifier.Server.Observability;
@@ -26,6 +27,7 @@ internal sealed class PackOperations(
     PackRules rules,
     TimeProvider clock,
     VerifierMetrics metrics,
+    OperationAudit audit,
     IOptions<VerifierOptions> options,
     ILogger<PackOperations> logger)
 {
@@ -63,8 +65,7 @@ internal sealed class PackOperations(
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var context = new TransactionContext(
-            Identifiers.NewSystemTransactionId(now), operation.ClientTransactionId, now, caller.ClientId, caller.Role, caller.LocationId, operation.UserId);
+        var context = caller.Context(now, operation.ClientTransactionId, operation.UserId);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["SystemTransactionId"] = context.SystemTransactionId,
@@ -111,29 +112,18 @@ internal sealed class PackOperations(
     }
 
     /// <summary>Audits a request refused before it reached a pack, with what could be read of the pack.</summary>
-    public async Task RecordRefusalAsync(Caller caller, Operation kind, string clientTransactionId, V1.PackIdentifier? pack, RpcException refused)
+    public Task RecordRefusalAsync(Caller caller, Operation kind, string clientTransactionId, V1.PackIdentifier? pack, RpcException refused)
     {
-        var now = clock.GetUtcNow();
         var fields = pack?.Fields;
         var parsed = pack?.SourceCase == V1.PackIdentifier.SourceOneofCase.Scan ? ScanParser.Parse(pack.Scan) : null;
         var problems = refused.Trailers.GetValue(ScanResolution.ProblemsTrailer);
-        var note = $"refused {refused.StatusCode}: {refused.Status.Detail}"
-            + (problems is null ? "" : $" [{problems}]")
+        var detail = (problems is null ? "" : $" [{problems}]")
             + (string.IsNullOrEmpty(clientTransactionId) ? "" : $" (client transaction id {Truncate(clientTransactionId, 64)})");
-        var audit = new AuditRecord(
-            Identifiers.NewSystemTransactionId(now), null, now, caller.ClientId, null, caller.LocationId, kind.ToString().ToLowerInvariant(), null,
+        var operation = kind.ToString().ToLowerInvariant();
+        metrics.RecordRefusal(operation, refused.StatusCode.ToString());
+        return audit.RecordRefusalAsync(caller, operation, refused,
             Truncate(fields?.ProductCode ?? parsed?.ProductCode, 50), Truncate(fields?.SerialNumber ?? parsed?.SerialNumber, 20),
-            Truncate(fields?.Batch ?? parsed?.Batch, 20), Truncate(fields?.Expiry ?? parsed?.Expiry, 6), null, null, null, false, null, 0, note);
-        metrics.RecordRefusal(kind.ToString().ToLowerInvariant(), refused.StatusCode.ToString());
-        try
-        {
-            await store.AppendAuditAsync(audit, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            // The refusal itself is the answer; failing to record it must not turn it into INTERNAL.
-            logger.LogError(exception, "Could not audit a refused {Operation} request of {ClientId}", kind, caller.ClientId);
-        }
+            Truncate(fields?.Batch ?? parsed?.Batch, 20), Truncate(fields?.Expiry ?? parsed?.Expiry, 6), detail);
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -12,24 +12,7 @@ internal static class MasterDataAudit
     public static void Write(
         SqliteConnection connection, SqliteTransaction transaction, TransactionContext context, string operation,
         string productCode, string? batch, string? expiry, bool active, string? note) =>
-        AuditTrail.Append(connection, transaction, new AuditRecord(
-            context.SystemTransactionId,
-            ClientTransactionId: null,
-            context.Timestamp,
-            context.ClientId,
-            context.UserId,
-            context.LocationId,
-            operation,
-            Outcome.Success,
-            productCode,
-            SerialNumber: null,
-            batch,
-            expiry,
-            StateBefore: null,
-            StateAfter: null,
-            Reason: null,
-            active,
-            AlertId: null,
-            RepeatCount: 0,
-            note), requestHash: null);
+        AuditTrail.Append(connection, transaction,
+            AuditRecord.Entry(context, operation, Outcome.Success, productCode, batch: batch, expiry: expiry, active: active, note: note),
+            requestHash: null);
 }
