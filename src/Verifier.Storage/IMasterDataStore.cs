@@ -101,9 +101,11 @@ public interface IBatchUpload
     Task AbortAsync(CancellationToken cancellationToken);
 }
 
-public sealed record RecallResult(long PackCount, bool Changed, BatchRecord Batch);
+/// <param name="CacheEpoch">The cache epoch read in the recall's transaction (after any advance).</param>
+public sealed record RecallResult(long PackCount, bool Changed, BatchRecord Batch, long CacheEpoch);
 
-public sealed record WithdrawResult(bool Changed, ProductRecord Product);
+/// <param name="CacheEpoch">The cache epoch read in the withdrawal's transaction (after any advance).</param>
+public sealed record WithdrawResult(bool Changed, ProductRecord Product, long CacheEpoch);
 
 public sealed record BatchSummary(string ProductCode, string Batch, string Expiry, bool Recalled, long PackCount, IReadOnlyDictionary<PackState, long> Counts);
 
@@ -128,23 +130,31 @@ public interface IMasterDataStore
     /// </summary>
     Task<UploadOpening> OpenUploadAsync(UploadHeader header, TransactionContext context, bool validateOnly, CancellationToken cancellationToken);
 
-    /// <summary>Recalls a visible batch; null when the product or batch is unknown.</summary>
-    Task<RecallResult?> RecallBatchAsync(string productCode, string batch, string? reason, TransactionContext context, CancellationToken cancellationToken);
+    /// <summary>
+    /// Recalls a visible batch; null when the product or batch is unknown. A change advances the
+    /// cache epoch in its transaction unless <paramref name="isMarkedInCache"/> answers true then
+    /// (as <see cref="PackCommand.IsMarkedInCache"/>, for the batch's key).
+    /// </summary>
+    Task<RecallResult?> RecallBatchAsync(
+        string productCode, string batch, string? reason, TransactionContext context, Func<bool> isMarkedInCache, CancellationToken cancellationToken);
 
     /// <summary>
     /// Withdraws a product from a market; only a withdrawal in the market this system serves
-    /// (<paramref name="servedMarket"/>) changes answers. Null when the product is unknown.
+    /// (<paramref name="servedMarket"/>) changes answers. Null when the product is unknown. A change
+    /// of answers advances the cache epoch unless <paramref name="isMarkedInCache"/> answers true then.
     /// </summary>
-    Task<WithdrawResult?> WithdrawProductAsync(string productCode, string market, string servedMarket, string? reason, TransactionContext context, CancellationToken cancellationToken);
+    Task<WithdrawResult?> WithdrawProductAsync(
+        string productCode, string market, string servedMarket, string? reason, TransactionContext context, Func<bool> isMarkedInCache,
+        CancellationToken cancellationToken);
 
     /// <summary>Pack counts per state of a visible batch; null when the product or batch is unknown.</summary>
     Task<BatchSummary?> BatchSummaryAsync(string productCode, string batch, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes what uploads interrupted by a crash left behind (their invisible batches, packs and
-    /// pending upload rows) and returns how many batches went. A start-up step, run before the
-    /// first request: it assumes this store is the only one using its database, since an upload
-    /// still running in another instance looks exactly like a crash leftover.
+    /// pending upload rows) and returns how many batches went. An upload counts as abandoned once
+    /// nothing was stored for it for <paramref name="idleFor"/> (every stored chunk touches it), so
+    /// any instance may run this while uploads are streaming into other instances.
     /// </summary>
-    Task<int> RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken);
+    Task<int> RemoveUnfinishedUploadsAsync(TimeSpan idleFor, CancellationToken cancellationToken);
 }

@@ -2,7 +2,7 @@ using Verifier.Core.Packs;
 
 namespace Verifier.Storage;
 
-/// <summary>The system of record for packs. Implemented for SQLite (embedded default) and meant for SQL Server.</summary>
+/// <summary>The system of record for packs. Implemented for SQLite (embedded default) and SQL Server.</summary>
 public interface IPackStore
 {
     /// <summary>Reads what is stored about a scanned pack (committed data only).</summary>
@@ -22,6 +22,13 @@ public interface IPackStore
 
     /// <summary>Appends an entry that changes no pack: a request refused before it reached one.</summary>
     Task AppendAuditAsync(AuditRecord audit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Advances the shared cache epoch and returns the new one: every cache entry written under an
+    /// older epoch stops being trusted by every instance (docs/cache-coherence.md). Called when a
+    /// cache write may have landed unseen (timeout, fault); durable before it returns.
+    /// </summary>
+    Task<long> AdvanceCacheEpochAsync(CancellationToken cancellationToken);
 
     /// <summary>A cheap query that fails when the store cannot be read (health checks).</summary>
     Task PingAsync(CancellationToken cancellationToken);

@@ -6,8 +6,14 @@ namespace Verifier.Storage;
 /// One pack operation to decide and record atomically. The store reads the pack's current view
 /// inside its write transaction and calls <see cref="Decide"/> on it, so a state change can never
 /// rest on a stale read. Only when <see cref="DecideOnObserved"/> is set (a status check, which
-/// changes no pack, on a view from a coherent cache) is <see cref="Observed"/> decided on directly.
+/// changes no pack, on a view from the cache) and the view was cached in the store's current
+/// cache epoch (<see cref="ObservedEpoch"/>) is <see cref="Observed"/> decided on directly.
 /// <see cref="StatusAfter"/> tells what the requester is told about the pack after the decision.
+/// <para>
+/// Cache coherence (docs/cache-coherence.md): a decision that changes the pack advances the cache
+/// epoch in the same transaction unless <see cref="IsMarkedInCache"/> answers true at that moment
+/// (a confirmed marker on the pack's cache key still outlives the commit by a safe margin).
+/// </para>
 /// </summary>
 public sealed record PackCommand(
     TransactionContext Context,
@@ -18,12 +24,15 @@ public sealed record PackCommand(
     Func<PackView, Decision, PackStatus> StatusAfter,
     PackView? Observed = null,
     string? Note = null,
-    bool DecideOnObserved = false);
+    bool DecideOnObserved = false,
+    long? ObservedEpoch = null,
+    Func<bool>? IsMarkedInCache = null);
 
 /// <summary>The recorded result of a command: its audit entry and the view after it.</summary>
 /// <param name="Replayed">True when the client transaction id had been answered before and this is that answer.</param>
 /// <param name="ObservedWasStale">True when the caller's cached view differed from the committed one.</param>
-public sealed record PackCommandResult(AuditRecord Audit, PackView ViewAfter, bool Replayed, bool ObservedWasStale);
+/// <param name="CacheEpoch">The cache epoch read in the same transaction as <paramref name="ViewAfter"/> (after any advance): cache writes of that view carry it.</param>
+public sealed record PackCommandResult(AuditRecord Audit, PackView ViewAfter, bool Replayed, bool ObservedWasStale, long CacheEpoch);
 
 /// <summary>
 /// One entry of the append-only audit trail (DR Art 35(1)(g)); also the stored answer for idempotent retries.

@@ -43,8 +43,8 @@ public sealed class ProductAndBatchStoreTests : IAsyncLifetime
         await _db.MasterData.UpsertProductAsync(Product(), false, TempDatabase.Context(), default);
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(12));
 
-        var first = await _db.MasterData.RecallBatchAsync(Gtin, "LOT1", "contamination", TempDatabase.Context(), default);
-        var second = await _db.MasterData.RecallBatchAsync(Gtin, "LOT1", null, TempDatabase.Context(), default);
+        var first = await _db.MasterData.RecallBatchAsync(Gtin, "LOT1", "contamination", TempDatabase.Context(), () => false, default);
+        var second = await _db.MasterData.RecallBatchAsync(Gtin, "LOT1", null, TempDatabase.Context(), () => false, default);
 
         Assert.Equal((12L, true), (first!.PackCount, first.Changed));
         Assert.True(first.Batch.Recalled);
@@ -52,7 +52,7 @@ public sealed class ProductAndBatchStoreTests : IAsyncLifetime
         var view = await _db.Packs.ReadViewAsync(new ScannedPack(Gtin, "SN00000001", "LOT1", "281231"), default);
         Assert.True(view.PackBatch!.Recalled);
         Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM audit WHERE operation = 'recall' AND outcome = 1"));
-        Assert.Null(await _db.MasterData.RecallBatchAsync(Gtin, "NOPE", null, TempDatabase.Context(), default));
+        Assert.Null(await _db.MasterData.RecallBatchAsync(Gtin, "NOPE", null, TempDatabase.Context(), () => false, default));
     }
 
     [Fact]
@@ -60,13 +60,13 @@ public sealed class ProductAndBatchStoreTests : IAsyncLifetime
     {
         await _db.MasterData.UpsertProductAsync(Product() with { TargetMarkets = ["AT", "DE"] }, false, TempDatabase.Context(), default);
 
-        var elsewhere = await _db.MasterData.WithdrawProductAsync(Gtin, "AT", "DE", null, TempDatabase.Context(), default);
+        var elsewhere = await _db.MasterData.WithdrawProductAsync(Gtin, "AT", "DE", null, TempDatabase.Context(), () => false, default);
         Assert.True(elsewhere!.Changed);
         Assert.False(elsewhere.Product.Withdrawn);
         Assert.Equal(1, elsewhere.Product.Version);
 
-        var here = await _db.MasterData.WithdrawProductAsync(Gtin, "DE", "DE", "discontinued", TempDatabase.Context(), default);
-        var again = await _db.MasterData.WithdrawProductAsync(Gtin, "DE", "DE", null, TempDatabase.Context(), default);
+        var here = await _db.MasterData.WithdrawProductAsync(Gtin, "DE", "DE", "discontinued", TempDatabase.Context(), () => false, default);
+        var again = await _db.MasterData.WithdrawProductAsync(Gtin, "DE", "DE", null, TempDatabase.Context(), () => false, default);
         Assert.True(here!.Product.Withdrawn);
         Assert.Equal(2, here.Product.Version);
         Assert.False(again!.Changed);

@@ -57,7 +57,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
         await opening.Upload!.StoreAsync(Serials(30_000), Positions(30_000), Describe, default);
 
         await _db.RestartAsync();
-        var removed = await _db.MasterData.RemoveUnfinishedUploadsAsync(default);
+        var removed = await _db.MasterData.RemoveUnfinishedUploadsAsync(TimeSpan.Zero, default);
 
         Assert.Equal(1, removed);
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM packs"));
@@ -71,7 +71,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     {
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(100));
         await _db.RestartAsync();
-        Assert.Equal(0, await _db.MasterData.RemoveUnfinishedUploadsAsync(default));
+        Assert.Equal(0, await _db.MasterData.RemoveUnfinishedUploadsAsync(TimeSpan.Zero, default));
         Assert.Equal(100, _db.Scalar("SELECT COUNT(*) FROM packs"));
     }
 

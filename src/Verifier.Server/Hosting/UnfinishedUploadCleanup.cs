@@ -11,7 +11,7 @@ internal sealed class UnfinishedUploadCleanup(IMasterDataStore store, ILogger<Un
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var removed = await store.RemoveUnfinishedUploadsAsync(cancellationToken);
+        var removed = await store.RemoveUnfinishedUploadsAsync(TimeSpan.FromMinutes(10), cancellationToken);
         if (removed > 0) logger.LogWarning("Removed {Count} batches left by uploads a crash interrupted", removed);
     }
 

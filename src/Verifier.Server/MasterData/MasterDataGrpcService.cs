@@ -48,7 +48,7 @@ internal sealed class MasterDataGrpcService(
         RequireBatch(request.Batch);
         await access.RequireAsync(caller, "recall", request.ProductCode, context.CancellationToken);
         var result = await store.RecallBatchAsync(request.ProductCode, request.Batch, NullIfEmpty(request.Reason),
-            access.Context(caller), context.CancellationToken)
+            access.Context(caller), () => false, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Batch {request.Batch} of product {request.ProductCode} is unknown.");
         // One batch key changes in the cache, not one key per pack.
         if (result.Changed) await cache.PutBatchAsync(result.Batch, request.ProductCode);
@@ -64,7 +64,7 @@ internal sealed class MasterDataGrpcService(
         RequireReason(request.Reason);
         await access.RequireAsync(caller, "withdraw", request.ProductCode, context.CancellationToken);
         var result = await store.WithdrawProductAsync(request.ProductCode, market, options.Value.Market.ToUpperInvariant(), NullIfEmpty(request.Reason),
-            access.Context(caller), context.CancellationToken)
+            access.Context(caller), () => false, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Product {request.ProductCode} is unknown.");
         if (result.Changed && result.Product.Withdrawn) await cache.PutProductAsync(result.Product);
         return new V1.WithdrawProductResponse { Changed = result.Changed };

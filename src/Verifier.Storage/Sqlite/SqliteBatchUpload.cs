@@ -117,6 +117,12 @@ internal sealed class SqliteBatchUpload : IBatchUpload
     /// </summary>
     private List<int> InsertChunk(SqliteConnection connection, SqliteTransaction transaction, long batchId, IReadOnlyList<string> serials, int start, int count)
     {
+        // Touching the row tells every instance this upload is alive; a row already removed as
+        // abandoned fails the chunk, so nothing is stored into a batch that no longer exists.
+        var touched = connection.Execute(
+            "UPDATE uploads SET touched_at = @at WHERE id = @id AND committed = 0",
+            new { at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
+        if (touched != 1) throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
         var order = new int[count];
         for (var i = 0; i < count; i++) order[i] = start + i;
         Array.Sort(order, (a, b) => string.CompareOrdinal(serials[a], serials[b]));

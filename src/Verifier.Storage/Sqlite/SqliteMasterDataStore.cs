@@ -7,9 +7,7 @@ namespace Verifier.Storage.Sqlite;
 
 /// <summary>
 /// Master data and uploads on SQLite. Every write goes through the group committer; an upload
-/// writes chunk by chunk into an invisible batch (see <see cref="SqliteBatchUpload"/>). One
-/// instance per database file: <see cref="RemoveUnfinishedUploadsAsync"/> takes every invisible
-/// batch for a crash leftover, which holds only while no other instance uploads into the file.
+/// writes chunk by chunk into an invisible batch (see <see cref="SqliteBatchUpload"/>).
 /// </summary>
 public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterDataStore
 {
@@ -67,9 +65,10 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
     public Task<UploadOpening> OpenUploadAsync(UploadHeader header, TransactionContext context, bool validateOnly, CancellationToken cancellationToken) =>
         _database.Writer.RunAsync((connection, transaction) => Open(connection, transaction, header, context, validateOnly), cancellationToken);
 
-    public async Task<RecallResult?> RecallBatchAsync(string productCode, string batch, string? reason, TransactionContext context, CancellationToken cancellationToken)
+    public async Task<RecallResult?> RecallBatchAsync(
+        string productCode, string batch, string? reason, TransactionContext context, Func<bool> isMarkedInCache, CancellationToken cancellationToken)
     {
-        var recalled = await _database.Writer.RunAsync<(BatchRecord Batch, bool Changed)?>((connection, transaction) =>
+        var recalled = await _database.Writer.RunAsync<(BatchRecord Batch, bool Changed, long Epoch)?>((connection, transaction) =>
         {
             var row = connection.QuerySingleOrDefault<(long Id, long ProductId, string Batch, string Expiry, long Recalled, long Version)?>(
                 """
@@ -82,18 +81,20 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
             if (changed) connection.Execute("UPDATE batches SET recalled = 1, version = version + 1 WHERE id = @Id", new { b.Id }, transaction);
             MasterDataAudit.Write(connection, transaction, context, "recall", productCode, b.Batch, b.Expiry, active: false,
                 changed ? reason : "already recalled" + (reason is null ? "" : ": " + reason));
-            return (new BatchRecord(b.Id, b.ProductId, b.Batch, b.Expiry, Recalled: true, changed ? b.Version + 1 : b.Version), changed);
+            var epoch = CacheEpochRow.ForChange(connection, transaction, changed, isMarkedInCache);
+            return (new BatchRecord(b.Id, b.ProductId, b.Batch, b.Expiry, Recalled: true, changed ? b.Version + 1 : b.Version), changed, epoch);
         }, cancellationToken);
         if (recalled is not { } result) return null;
 
         // Counted after the commit on a reader: a million-pack count has no business holding the writer.
         await using var connection = _database.Open();
         var packs = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packs WHERE batch_id = @Id", new { result.Batch.Id });
-        return new RecallResult(packs, result.Changed, result.Batch);
+        return new RecallResult(packs, result.Changed, result.Batch, result.Epoch);
     }
 
     public Task<WithdrawResult?> WithdrawProductAsync(
-        string productCode, string market, string servedMarket, string? reason, TransactionContext context, CancellationToken cancellationToken) =>
+        string productCode, string market, string servedMarket, string? reason, TransactionContext context, Func<bool> isMarkedInCache,
+        CancellationToken cancellationToken) =>
         _database.Writer.RunAsync<WithdrawResult?>((connection, transaction) =>
         {
             var row = connection.QuerySingleOrDefault<(long Id, string Owner, long Withdrawn, long Version)?>(
@@ -107,14 +108,16 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
                 new { p.Id, market, reason, at = context.Timestamp.ToUnixTimeMilliseconds(), context.ClientId }, transaction) == 1;
             var product = new ProductRecord(p.Id, productCode, p.Owner, p.Withdrawn != 0, p.Version);
             // Only the served market's withdrawal changes answers, so only it bumps the version the cache checks.
-            if (changed && market == servedMarket && !product.Withdrawn)
+            var changesAnswers = changed && market == servedMarket && !product.Withdrawn;
+            if (changesAnswers)
             {
                 connection.Execute("UPDATE products SET withdrawn = 1, version = version + 1 WHERE id = @Id", new { p.Id }, transaction);
                 product = product with { Withdrawn = true, Version = p.Version + 1 };
             }
+            var epoch = CacheEpochRow.ForChange(connection, transaction, changesAnswers, isMarkedInCache);
             MasterDataAudit.Write(connection, transaction, context, "withdraw", productCode, null, null, active: false,
                 $"market={market}" + (changed ? "" : " already withdrawn") + (reason is null ? "" : " reason=" + reason));
-            return new WithdrawResult(changed, product);
+            return new WithdrawResult(changed, product, epoch);
         }, cancellationToken);
 
     public async Task<BatchSummary?> BatchSummaryAsync(string productCode, string batch, CancellationToken cancellationToken)
@@ -188,16 +191,26 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
             "INSERT INTO product_versions (product_id, version, data, created_at, created_by) VALUES (@productId, @version, @data, @at, @clientId)",
             new { productId, version, data, at, clientId }, transaction);
 
-    /// <summary>Only uploads create invisible batches, so every invisible batch found at start-up is a crash leftover.</summary>
-    public async Task<int> RemoveUnfinishedUploadsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Only uploads create invisible batches; one whose upload stored nothing for
+    /// <paramref name="idleFor"/> is abandoned (its stream broke, or its instance died). An upload
+    /// still streaming touches its row with every chunk, and a chunk or commit that finds its row
+    /// gone fails, so removing a slow upload loses nothing that was acknowledged.
+    /// </summary>
+    public async Task<int> RemoveUnfinishedUploadsAsync(TimeSpan idleFor, CancellationToken cancellationToken)
     {
+        var before = DateTimeOffset.UtcNow.Add(-idleFor).ToUnixTimeMilliseconds();
         List<(long Id, long ProductId)> leftovers;
         await using (var connection = _database.Open())
         {
-            leftovers = (await connection.QueryAsync<(long, long)>("SELECT id, product_id FROM batches WHERE visible = 0")).ToList();
+            leftovers = (await connection.QueryAsync<(long, long)>(
+                """
+                SELECT b.id, b.product_id FROM batches b
+                WHERE b.visible = 0 AND NOT EXISTS (
+                    SELECT 1 FROM uploads u WHERE u.batch_id = b.id AND u.committed = 0 AND COALESCE(u.touched_at, u.started_at) >= @before)
+                """, new { before })).ToList();
         }
         foreach (var (batchId, productId) in leftovers) await SqliteBatchUpload.RemovePendingAsync(_database, productId, batchId, cancellationToken);
-        await _database.Writer.RunAsync((connection, transaction) => connection.Execute("DELETE FROM uploads WHERE committed = 0", transaction: transaction), cancellationToken);
         return leftovers.Count;
     }
 }

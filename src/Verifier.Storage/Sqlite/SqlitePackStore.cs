@@ -52,9 +52,13 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations");
     }
 
+    public Task<long> AdvanceCacheEpochAsync(CancellationToken cancellationToken) =>
+        database.Writer.RunAsync(CacheEpochRow.Advance, cancellationToken);
+
     private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command)
     {
         var context = command.Context;
+        var epoch = CacheEpochRow.Read(connection, transaction);
         if (context.ClientTransactionId is { } clientTransactionId)
         {
             var earlier = connection.QuerySingleOrDefault<AuditRow>(
@@ -63,28 +67,31 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             if (earlier is not null)
             {
                 var view = PackViewQuery.Read(connection, transaction, command.Scan);
-                if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false);
+                if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
                 return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
-                    $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false);
+                    $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        if (command.DecideOnObserved && command.Observed is { } trusted)
+        // A cached view is trusted only when it was cached in the epoch current now: an older epoch
+        // may hold entries that a lost cache write should have replaced.
+        if (command.DecideOnObserved && command.Observed is { } trusted && command.ObservedEpoch == epoch)
         {
             var onObserved = command.Decide(trusted);
             if (onObserved.ChangesPack) throw new InvalidOperationException("Only a decision that changes no pack may rest on a cached view.");
-            return Record(connection, transaction, command, trusted, onObserved, command.Note, keepClientTransactionId: true);
+            return Record(connection, transaction, command, trusted, onObserved, command.Note, keepClientTransactionId: true, epoch);
         }
 
         var current = PackViewQuery.Read(connection, transaction, command.Scan);
         var decision = command.Decide(current);
-        var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true);
+        if (decision.ChangesPack) epoch = CacheEpochRow.ForChange(connection, transaction, changes: true, command.IsMarkedInCache);
+        var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true, epoch);
         return result with { ObservedWasStale = command.Observed is { } observed && observed.Stamp != current.Stamp };
     }
 
     private static PackCommandResult Record(
         SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackView view, Decision decision,
-        string? note, bool keepClientTransactionId)
+        string? note, bool keepClientTransactionId, long epoch)
     {
         var context = command.Context;
         var after = decision.ChangesPack ? WritePack(connection, transaction, view, decision, context) : view;
@@ -113,7 +120,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             decision.RepeatCount,
             note);
         AuditTrail.Append(connection, transaction, audit, command.RequestHash);
-        return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false);
+        return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false, epoch);
     }
 
     /// <summary>

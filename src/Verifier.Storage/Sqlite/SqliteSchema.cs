@@ -145,5 +145,18 @@ internal static class SqliteSchema
         );
         CREATE INDEX batches_invisible ON batches (visible) WHERE visible = 0;
         """,
+
+        // Several instances on one store (issue #7). cache_epoch: the one shared cache epoch
+        // (docs/cache-coherence.md), a single row. uploads.touched_at: when the upload last stored
+        // a chunk, so any instance can tell an abandoned upload from one streaming into another.
+        """
+        CREATE TABLE cache_epoch (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch  INTEGER NOT NULL
+        );
+        INSERT INTO cache_epoch (id, epoch) VALUES (1, 1);
+        ALTER TABLE uploads ADD COLUMN touched_at INTEGER;
+        UPDATE uploads SET touched_at = started_at;
+        """,
     ];
 }
