@@ -4,7 +4,7 @@ namespace Verifier.Cache;
 /// The key layout. Product, batch and pack state live under separate keys so that a recall or a
 /// withdrawal rewrites one key instead of every pack of the batch or product:
 /// <code>
-/// ({prefix} is the configured prefix plus the cache generation, see <see cref="RedisPackStatusCache"/>.)
+/// ({prefix} is the configured prefix, e.g. <c>vf2:</c>; the key has no epoch, the value carries it.)
 ///   {prefix}p:{productCode}                  product  (withdrawn flag)
 ///   {prefix}b:{productCode}:{batch}          batch    (expiry, recalled flag)
 ///   {prefix}k:{productCode}:{serialNumber}   pack     (state, last change, pack's batch name)
@@ -16,7 +16,7 @@ namespace Verifier.Cache;
 /// </summary>
 internal sealed class CacheKeys(string prefix)
 {
-    /// <summary>The configured prefix followed by the generation, e.g. <c>vf:3fa2c01b:</c>.</summary>
+    /// <summary>The configured prefix, e.g. <c>vf2:</c>.</summary>
     public string Prefix => prefix;
 
     public string Product(string productCode) => $"{prefix}p:{productCode}";

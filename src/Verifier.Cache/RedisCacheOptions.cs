@@ -8,15 +8,23 @@ public sealed class RedisCacheOptions
     /// <summary>A StackExchange.Redis configuration string, e.g. <c>"redis1:6379,redis2:6379,password=..."</c>.</summary>
     public string Configuration { get; set; } = "127.0.0.1:6379";
 
-    /// <summary>Prefix of every key; change it (e.g. to <c>"vf2:"</c>) when the value encoding changes.</summary>
-    public string KeyPrefix { get; set; } = "vf:";
+    /// <summary>Prefix of every key; change it (e.g. to <c>"vf3:"</c>) when the value encoding changes.</summary>
+    public string KeyPrefix { get; set; } = "vf2:";
 
     /// <summary>
-    /// The first cache generation (see <see cref="RedisPackStatusCache"/>); null: a random one per
-    /// instance. Instances share entries only when they share a generation, which is safe only when
-    /// they also see each other's lost writes; until that coordination exists each instance keeps its own.
+    /// How long a marker lives unless its writer publishes first (it expires with the whole key).
+    /// A marker covers a commit only until <see cref="MarkTtl"/> minus <see cref="MaxWriteAge"/>
+    /// minus a safety margin after it was sent (docs/cache-coherence.md), so this bounds how long a
+    /// change may take between marking and committing before it advances the epoch instead.
     /// </summary>
-    public string? Generation { get; set; }
+    public TimeSpan MarkTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A value read from SQL is sent to the cache only this soon after the read began; an older one
+    /// is dropped (the next read refills it). Together with <see cref="MarkTtl"/> this is what keeps
+    /// a slow writer from landing a value after the marker that would have refused it expired.
+    /// </summary>
+    public TimeSpan MaxWriteAge { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Pack keys are the bulk of the data (billions of packs); the TTL bounds memory to the hot set.</summary>
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);

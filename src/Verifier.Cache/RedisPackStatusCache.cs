@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -7,32 +8,37 @@ namespace Verifier.Cache;
 
 /// <summary>
 /// <see cref="IPackStatusCache"/> on Redis (or Garnet) through StackExchange.Redis. Key layout:
-/// <see cref="CacheKeys"/>; value encoding: <see cref="CacheEncoding"/>; writes: <see cref="VersionedWrite"/>.
+/// <see cref="CacheKeys"/>; value encoding: <see cref="CacheEncoding"/>; writes: <see cref="CacheScripts"/>.
 /// Only single-key commands are used, issued together so the multiplexer pipelines them, so the
 /// same code runs against one Redis or a Redis Cluster. Production Redis runs with
 /// <c>maxmemory</c> and <c>maxmemory-policy allkeys-lru</c>; together with the pack TTL that
 /// bounds memory however many packs are scanned.
+/// <para>
+/// Every instance shares every key. Coherence rests on three rules (docs/cache-coherence.md): a
+/// value carries the epoch of the SQL snapshot it came from and readers report it, so the store
+/// can refuse a view from an old epoch; a change is marked before it commits and published after;
+/// a write that Redis did not answer is reported <see cref="CacheWrite.Unconfirmed"/>, since it
+/// may still land, and the caller advances the epoch.
+/// </para>
 /// Cancellation is checked on entry of reads only: every Redis call is bounded by the short
 /// operation timeout, and a write follows a durable commit, so it must not be abandoned.
-/// <para>
-/// Coherence: every key carries a generation. A write that cannot reach Redis (fault, open
-/// breaker, unencodable value) may leave an older value behind, so it starts a new generation and
-/// nothing written before is read again: the cache goes cold, never stale. Each instance starts
-/// in a fresh generation, so a crash between commit and cache write cannot resurface either.
-/// Old generations expire by TTL (and allkeys-lru).
-/// </para>
 /// </summary>
 public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, IDisposable
 {
+    /// <summary>Slack between a marker's end and the last commit it covers, for clock rates and scheduling.</summary>
+    private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(5);
+
     private readonly IConnectionMultiplexer _connection;
     private readonly bool _ownsConnection;
-    private readonly string _prefix;
-    private CacheKeys _keys;
+    private readonly CacheKeys _keys;
     private readonly OutageBreaker _breaker;
     private readonly ILogger _logger;
     private readonly long _packTtlMs;
     private readonly long _productTtlMs;
     private readonly long _batchTtlMs;
+    private readonly long _markTtlMs;
+    private readonly long _coverTicks;
+    private readonly TimeSpan _maxWriteAge;
     private readonly TimeSpan _backOff;
 
     /// <summary>Uses a connection owned by the caller (e.g. shared with other Redis users).</summary>
@@ -43,15 +49,23 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     private RedisPackStatusCache(IConnectionMultiplexer connection, bool ownsConnection, RedisCacheOptions options, ILogger? logger)
     {
+        var cover = options.MarkTtl - options.MaxWriteAge - CoverMargin;
+        if (cover <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"MarkTtl must exceed MaxWriteAge by more than {CoverMargin}.", nameof(options));
+        }
+
         _connection = connection;
         _ownsConnection = ownsConnection;
-        _prefix = options.KeyPrefix;
-        _keys = options.Generation is { } generation ? new CacheKeys($"{_prefix}{generation}:") : NewGeneration(_prefix);
+        _keys = new CacheKeys(options.KeyPrefix);
         _breaker = new OutageBreaker(options.BreakerBackOff);
         _logger = logger ?? NullLogger.Instance;
         _packTtlMs = TtlMilliseconds(options.PackTtl);
         _productTtlMs = TtlMilliseconds(options.ProductTtl);
         _batchTtlMs = TtlMilliseconds(options.BatchTtl);
+        _markTtlMs = TtlMilliseconds(options.MarkTtl);
+        _coverTicks = (long)(cover.TotalSeconds * Stopwatch.Frequency);
+        _maxWriteAge = options.MaxWriteAge;
         _backOff = options.BreakerBackOff;
     }
 
@@ -67,10 +81,10 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     public bool IsAvailable => !_breaker.IsOpen && _connection.IsConnected;
 
-    /// <summary>The key prefix in use, generation included (for tests and diagnostics).</summary>
-    public string KeyPrefix => Volatile.Read(ref _keys).Prefix;
+    /// <summary>The key prefix in use (for tests and diagnostics).</summary>
+    public string KeyPrefix => _keys.Prefix;
 
-    public async ValueTask<PackView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct)
+    public async ValueTask<CachedView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         if (!CacheKeys.IsCacheable(productCode) || !_breaker.TryPass())
@@ -78,29 +92,28 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return null;
         }
 
-        var keys = Volatile.Read(ref _keys);
         try
         {
             var db = _connection.GetDatabase();
-            var productRead = db.StringGetAsync(keys.Product(productCode));
-            var packRead = db.StringGetAsync(keys.Pack(productCode, serialNumber));
-            var scannedRead = db.StringGetAsync(keys.Batch(productCode, batch));
+            var productRead = db.StringGetAsync(_keys.Product(productCode));
+            var packRead = db.StringGetAsync(_keys.Pack(productCode, serialNumber));
+            var scannedRead = db.StringGetAsync(_keys.Batch(productCode, batch));
             await Task.WhenAll(productRead, packRead, scannedRead).ConfigureAwait(false);
 
             var product = CacheEncoding.DecodeProduct(productCode, await productRead.ConfigureAwait(false));
             var packEntry = CacheEncoding.DecodePack(serialNumber, await packRead.ConfigureAwait(false));
             var scannedBatch = CacheEncoding.DecodeBatch(batch, await scannedRead.ConfigureAwait(false));
-            PackView? view = null;
-            if (product is not null && packEntry is { } entry && scannedBatch is not null)
+            CachedView? view = null;
+            if (product is { } p && packEntry is { } entry && scannedBatch is { } scanned)
             {
                 // The pack's batch differs from the scanned one only for a "serial under another
                 // batch" scan (rare), so that case alone pays a second round trip.
                 var packBatch = entry.PackBatchName == batch
-                    ? scannedBatch
+                    ? scanned
                     : CacheEncoding.DecodeBatch(
                         entry.PackBatchName,
-                        await db.StringGetAsync(keys.Batch(productCode, entry.PackBatchName)).ConfigureAwait(false));
-                view = Assemble(product, scannedBatch, entry.Pack, packBatch);
+                        await db.StringGetAsync(_keys.Batch(productCode, entry.PackBatchName)).ConfigureAwait(false));
+                view = Assemble(p, scanned, (entry.Pack, entry.Epoch), packBatch);
             }
 
             RecordSuccess();
@@ -113,23 +126,36 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         }
     }
 
-    public ValueTask PutViewAsync(PackView view, CancellationToken ct)
+    public ValueTask<CacheMark> MarkPackAsync(string productCode, string serialNumber) =>
+        MarkAsync(productCode, () => _keys.Pack(productCode, serialNumber));
+
+    public ValueTask<CacheMark> MarkBatchAsync(string productCode, string batch) =>
+        MarkAsync(productCode, () => _keys.Batch(productCode, batch));
+
+    public ValueTask<CacheMark> MarkProductAsync(string productCode) =>
+        MarkAsync(productCode, () => _keys.Product(productCode));
+
+    public ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null)
     {
         // Batch and pack keys are named by the product code, so without the product nothing is keyed
-        // (and nothing was ever cached for it).
+        // (and nothing was ever cached for it); a marker still has to go.
         if (view.Product is not { } product || !CacheKeys.IsCacheable(product.ProductCode))
         {
-            return ValueTask.CompletedTask;
+            return ReleaseAsync(mark);
         }
 
-        return Guard(keys => db => Task.WhenAll(ViewWrites(db, keys, view, product)));
+        return WriteAsync(readAt, mark, db => ViewWrites(db, view, product, epoch, mark));
     }
 
-    public ValueTask PutProductAsync(ProductRecord product, CancellationToken ct = default) =>
-        CacheKeys.IsCacheable(product.ProductCode) ? Guard(keys => db => WriteProduct(db, keys, product)) : ValueTask.CompletedTask;
+    public ValueTask<CacheWrite> PutProductAsync(ProductRecord product, long epoch, long readAt, CacheMark? mark = null) =>
+        CacheKeys.IsCacheable(product.ProductCode)
+            ? WriteAsync(readAt, mark, db => [WriteProduct(db, product, epoch, mark)])
+            : ReleaseAsync(mark);
 
-    public ValueTask PutBatchAsync(BatchRecord batch, string productCode, CancellationToken ct = default) =>
-        CacheKeys.IsCacheable(productCode) ? Guard(keys => db => WriteBatch(db, keys, batch, productCode)) : ValueTask.CompletedTask;
+    public ValueTask<CacheWrite> PutBatchAsync(BatchRecord batch, string productCode, long epoch, long readAt, CacheMark? mark = null) =>
+        CacheKeys.IsCacheable(productCode)
+            ? WriteAsync(readAt, mark, db => [WriteBatch(db, batch, productCode, epoch, mark)])
+            : ReleaseAsync(mark);
 
     public async ValueTask DisposeAsync()
     {
@@ -147,91 +173,147 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         }
     }
 
-    /// <summary>Parts cached at different times can disagree (a batch re-keyed); such a view is a miss.</summary>
-    private static PackView? Assemble(ProductRecord product, BatchRecord scannedBatch, PackRecord pack, BatchRecord? packBatch)
+    /// <summary>Parts cached at different times can disagree (a batch re-keyed, an epoch between them); such a view is a miss.</summary>
+    private static CachedView? Assemble(
+        (ProductRecord Value, long Epoch) product, (BatchRecord Value, long Epoch) scanned, (PackRecord Value, long Epoch) pack,
+        (BatchRecord Value, long Epoch)? packBatch)
     {
-        var consistent = packBatch is not null
-            && scannedBatch.ProductId == product.Id
-            && packBatch.ProductId == product.Id
-            && pack.BatchId == packBatch.Id;
-        return consistent ? new PackView(product, scannedBatch, pack, packBatch) : null;
+        var consistent = packBatch is { } own
+            && scanned.Value.ProductId == product.Value.Id
+            && own.Value.ProductId == product.Value.Id
+            && pack.Value.BatchId == own.Value.Id
+            && scanned.Epoch == product.Epoch && pack.Epoch == product.Epoch && own.Epoch == product.Epoch;
+        return consistent ? new CachedView(new PackView(product.Value, scanned.Value, pack.Value, packBatch!.Value.Value), product.Epoch) : null;
     }
 
-    /// <summary>One write per present part, issued together so they are pipelined.</summary>
-    private List<Task> ViewWrites(IDatabase db, CacheKeys keys, PackView view, ProductRecord product)
+    /// <summary>One write per present part, issued together so they are pipelined; the marked key, if not among them, is released.</summary>
+    private List<Task<RedisResult>> ViewWrites(IDatabase db, PackView view, ProductRecord product, long epoch, CacheMark? mark)
     {
         var code = product.ProductCode;
-        var writes = new List<Task>(4) { WriteProduct(db, keys, product) };
+        var writes = new List<Task<RedisResult>>(5) { WriteProduct(db, product, epoch, mark) };
         if (view.ScannedBatch is { } scanned)
         {
-            writes.Add(WriteBatch(db, keys, scanned, code));
+            writes.Add(WriteBatch(db, scanned, code, epoch, mark));
         }
 
-        if (view.PackBatch is { } packBatch)
+        if (view.PackBatch is { } packBatch && packBatch.Batch != view.ScannedBatch?.Batch)
         {
-            if (packBatch.Batch != view.ScannedBatch?.Batch)
-            {
-                writes.Add(WriteBatch(db, keys, packBatch, code));
-            }
+            writes.Add(WriteBatch(db, packBatch, code, epoch, mark));
+        }
 
-            // The pack value names its batch, so it is only cached when that name is known to be right.
-            if (view.Pack is { } pack && pack.BatchId == packBatch.Id)
-            {
-                writes.Add(Write(db, keys.Pack(code, pack.SerialNumber), pack.Version, CacheEncoding.Encode(pack, packBatch.Batch), _packTtlMs));
-            }
+        var packKey = view.Pack is { } pack ? _keys.Pack(code, pack.SerialNumber) : null;
+        // The pack value names its batch, so it is only cached when that name is known to be right.
+        if (view.Pack is { } cached && view.PackBatch is { } own && cached.BatchId == own.Id)
+        {
+            writes.Add(Write(db, packKey!, CacheEncoding.Encode(cached, own.Batch), epoch, _packTtlMs, TokenFor(packKey!, mark)));
+        }
+        else if (packKey is not null && mark?.Key == packKey)
+        {
+            writes.Add(Release(db, mark));
+        }
+
+        if (mark?.Key is { } marked && marked != packKey && !IsViewKey(marked, view, code))
+        {
+            writes.Add(Release(db, mark));
         }
 
         return writes;
     }
 
-    private Task WriteProduct(IDatabase db, CacheKeys keys, ProductRecord product) =>
-        Write(db, keys.Product(product.ProductCode), product.Version, CacheEncoding.Encode(product), _productTtlMs);
+    private bool IsViewKey(string key, PackView view, string code) =>
+        key == _keys.Product(code)
+        || (view.ScannedBatch is { } scanned && key == _keys.Batch(code, scanned.Batch))
+        || (view.PackBatch is { } own && key == _keys.Batch(code, own.Batch));
 
-    private Task WriteBatch(IDatabase db, CacheKeys keys, BatchRecord batch, string productCode) =>
-        Write(db, keys.Batch(productCode, batch.Batch), batch.Version, CacheEncoding.Encode(batch), _batchTtlMs);
+    private Task<RedisResult> WriteProduct(IDatabase db, ProductRecord product, long epoch, CacheMark? mark)
+    {
+        var key = _keys.Product(product.ProductCode);
+        return Write(db, key, CacheEncoding.Encode(product), epoch, _productTtlMs, TokenFor(key, mark));
+    }
 
-    /// <summary>A value that cannot be encoded is removed instead, so an older one cannot stay behind.</summary>
-    private static Task Write(IDatabase db, string key, long version, string? value, long ttlMs) =>
-        value is null
-            ? db.KeyDeleteAsync(key)
-            : db.ScriptEvaluateAsync(VersionedWrite.Script, [key], [version, value, ttlMs]);
+    private Task<RedisResult> WriteBatch(IDatabase db, BatchRecord batch, string productCode, long epoch, CacheMark? mark)
+    {
+        var key = _keys.Batch(productCode, batch.Batch);
+        return Write(db, key, CacheEncoding.Encode(batch), epoch, _batchTtlMs, TokenFor(key, mark));
+    }
+
+    private static string TokenFor(string key, CacheMark? mark) => mark?.Key == key ? mark.Token : "";
 
     /// <summary>
-    /// Issuing the commands is inside the guard too, so not even a synchronous fault escapes. A write
-    /// that does not happen (open breaker, fault) starts a new generation: see the class remarks.
+    /// A value that cannot be encoded is not written; with a marker, the marker is removed and, as
+    /// for any release without a payload, the key goes, so an older value cannot stay behind.
     /// </summary>
-    private async ValueTask Guard(Func<CacheKeys, Func<IDatabase, Task>> write)
+    private Task<RedisResult> Write(IDatabase db, string key, CacheEncoding.Encoded? encoded, long epoch, long ttlMs, string token) =>
+        encoded is { } value
+            ? db.ScriptEvaluateAsync(CacheScripts.Write, [key], [value.Version, epoch, value.Payload, ttlMs, token, _markTtlMs])
+            : token.Length > 0
+                ? db.ScriptEvaluateAsync(CacheScripts.Write, [key], [0, 0, "", ttlMs, token, _markTtlMs])
+                : Task.FromResult(RedisResult.Create(0));
+
+    private Task<RedisResult> Release(IDatabase db, CacheMark mark) =>
+        db.ScriptEvaluateAsync(CacheScripts.Write, [mark.Key!], [0, 0, "", _markTtlMs, mark.Token, _markTtlMs]);
+
+    private ValueTask<CacheWrite> ReleaseAsync(CacheMark? mark) =>
+        mark?.Key is null || !mark.Confirmed
+            ? ValueTask.FromResult(CacheWrite.NotSent)
+            : WriteAsync(Stopwatch.GetTimestamp(), mark, db => [Release(db, mark)]);
+
+    private async ValueTask<CacheMark> MarkAsync(string productCode, Func<string> key)
     {
-        var keys = Volatile.Read(ref _keys);
+        if (!CacheKeys.IsCacheable(productCode))
+        {
+            // Never cached, so nothing can go stale.
+            return CacheMark.NoCache;
+        }
+
+        var markKey = key();
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         if (!_breaker.TryPass())
         {
-            StartNewGeneration(keys);
-            return;
+            return CacheMark.Unconfirmed(markKey, token);
+        }
+
+        // The marker's life is counted from before it is sent: it can only have started later.
+        var sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            await _connection.GetDatabase().ScriptEvaluateAsync(CacheScripts.Mark, [markKey], [token, _markTtlMs]).ConfigureAwait(false);
+            RecordSuccess();
+            return new CacheMark(markKey, token, confirmed: true, sentAt + _coverTicks);
+        }
+        catch (Exception ex)
+        {
+            RecordFault(ex);
+            return CacheMark.Unconfirmed(markKey, token);
+        }
+    }
+
+    /// <summary>
+    /// Sends the writes unless the breaker is open or the value is too old to send (then nothing is
+    /// sent, and an unpublished marker simply expires). Issuing the commands is inside the guard
+    /// too, so not even a synchronous fault escapes.
+    /// </summary>
+    private async ValueTask<CacheWrite> WriteAsync(long readAt, CacheMark? mark, Func<IDatabase, List<Task<RedisResult>>> writes)
+    {
+        if (mark is { Confirmed: false } || Stopwatch.GetElapsedTime(readAt) > _maxWriteAge || !_breaker.TryPass())
+        {
+            // An unconfirmed marker may never have landed; then a publish would be a fill, and fills
+            // are not the writer's business: its commit advanced the epoch instead.
+            return CacheWrite.NotSent;
         }
 
         try
         {
-            await write(keys)(_connection.GetDatabase()).ConfigureAwait(false);
+            await Task.WhenAll(writes(_connection.GetDatabase())).ConfigureAwait(false);
             RecordSuccess();
+            return CacheWrite.Confirmed;
         }
         catch (Exception ex)
         {
-            StartNewGeneration(keys);
             RecordFault(ex);
+            return CacheWrite.Unconfirmed;
         }
     }
-
-    /// <summary>Only the first writer to see <paramref name="failed"/> moves on; later ones find the new generation already there.</summary>
-    private void StartNewGeneration(CacheKeys failed)
-    {
-        if (Interlocked.CompareExchange(ref _keys, NewGeneration(_prefix), failed) == failed)
-        {
-            _logger.LogInformation("Pack status cache: a write was lost, starting a new generation {Prefix}", Volatile.Read(ref _keys).Prefix);
-        }
-    }
-
-    private static CacheKeys NewGeneration(string prefix) =>
-        new($"{prefix}{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}:");
 
     private void RecordSuccess()
     {

@@ -5,6 +5,7 @@ using Verifier.Core.Packs;
 using Verifier.Server.Admin;
 using Verifier.Server.Alerts;
 using Verifier.Server.Auditing;
+using Verifier.Server.Caching;
 using Verifier.Server.Identity;
 using Verifier.Server.MasterData;
 using Verifier.Server.Observability;
@@ -54,6 +55,7 @@ public static class VerifierHost
             MarketTimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Rules.MarketTimeZone),
         }));
         builder.Services.AddSingleton<VerifierMetrics>();
+        builder.Services.AddSingleton<CacheCoherence>();
         builder.Services.AddSingleton<PackOperations>();
         builder.Services.AddSingleton<ApiKeyInterceptor>();
         builder.Services.AddSingleton<ClientRateLimiter>();

@@ -46,9 +46,10 @@ public sealed class CacheOptions
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
-    /// Answer status checks (Verify) from a cache hit without reading SQL. Sound because every write
-    /// to the store goes through this process, which updates the cache before it answers, and a
-    /// write the cache missed starts a new cache generation. Turn off when something else writes the store.
+    /// Answer status checks (Verify) from a cache hit without reading the pack from SQL, when the
+    /// store confirms in the same transaction as the audit row that the hit was cached in the current
+    /// cache epoch. Sound with any number of instances (docs/cache-coherence.md); turn it off only
+    /// when something other than Verifier instances writes the store.
     /// </summary>
     public bool AnswerVerifyFromCache { get; set; } = true;
 }

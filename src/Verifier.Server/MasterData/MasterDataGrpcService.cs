@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Verifier.Cache;
 using Verifier.Core.Access;
+using Verifier.Server.Caching;
 using Verifier.Server.Hosting;
 using Verifier.Server.Identity;
 using Verifier.Server.Packs;
@@ -17,6 +19,7 @@ internal sealed class MasterDataGrpcService(
     BatchUploadReceiver uploads,
     PackStateChanges packStates,
     IPackStatusCache cache,
+    CacheCoherence coherence,
     IOptions<VerifierOptions> options,
     ProductAccess access) : V1.MasterDataService.MasterDataServiceBase
 {
@@ -47,11 +50,14 @@ internal sealed class MasterDataGrpcService(
         RequireReason(request.Reason);
         RequireBatch(request.Batch);
         await access.RequireAsync(caller, "recall", request.ProductCode, context.CancellationToken);
+        // One batch key changes in the cache, not one key per pack; marked before the commit (as a
+        // pack's key before a decommission), published after. An unknown batch's marker just expires.
+        var mark = await cache.MarkBatchAsync(request.ProductCode, request.Batch);
+        var readAt = Stopwatch.GetTimestamp();
         var result = await store.RecallBatchAsync(request.ProductCode, request.Batch, NullIfEmpty(request.Reason),
-            access.Context(caller), () => false, context.CancellationToken)
+            access.Context(caller), mark.Covers, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Batch {request.Batch} of product {request.ProductCode} is unknown.");
-        // One batch key changes in the cache, not one key per pack.
-        if (result.Changed) await cache.PutBatchAsync(result.Batch, request.ProductCode);
+        await coherence.SettleAsync(cache.PutBatchAsync(result.Batch, request.ProductCode, result.CacheEpoch, readAt, mark));
         return new V1.RecallBatchResponse { PackCount = result.PackCount, Changed = result.Changed };
     }
 
@@ -63,10 +69,12 @@ internal sealed class MasterDataGrpcService(
         if (!ProductChecks.IsMarket(market)) throw RequestErrors.Invalid("market is required: an ISO 3166-1 alpha-2 code such as DE.");
         RequireReason(request.Reason);
         await access.RequireAsync(caller, "withdraw", request.ProductCode, context.CancellationToken);
+        var mark = await cache.MarkProductAsync(request.ProductCode);
+        var readAt = Stopwatch.GetTimestamp();
         var result = await store.WithdrawProductAsync(request.ProductCode, market, options.Value.Market.ToUpperInvariant(), NullIfEmpty(request.Reason),
-            access.Context(caller), () => false, context.CancellationToken)
+            access.Context(caller), mark.Covers, context.CancellationToken)
             ?? throw RequestErrors.NotFound($"Product {request.ProductCode} is unknown.");
-        if (result.Changed && result.Product.Withdrawn) await cache.PutProductAsync(result.Product);
+        await coherence.SettleAsync(cache.PutProductAsync(result.Product, result.CacheEpoch, readAt, mark));
         return new V1.WithdrawProductResponse { Changed = result.Changed };
     }
 

@@ -16,6 +16,7 @@ internal sealed class VerifierMetrics : IDisposable
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheStale;
+    private readonly Counter<long> _epochAdvances;
 
     public VerifierMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,8 @@ internal sealed class VerifierMetrics : IDisposable
         _refusals = _meter.CreateCounter<long>("verifier.pack.refusals", description: "Pack requests refused before reaching a pack, by status");
         _cacheHits = _meter.CreateCounter<long>("verifier.cache.hits", description: "Pack views served by the cache");
         _cacheStale = _meter.CreateCounter<long>("verifier.cache.stale", description: "Cached views that SQL found out of date");
+        _epochAdvances = _meter.CreateCounter<long>(
+            "verifier.cache.epoch_advances", description: "Cache epochs advanced by this instance after a cache write went unanswered");
     }
 
     public void Record(string operation, Outcome outcome, bool cacheHit, bool stale, bool replayed)
@@ -32,6 +35,8 @@ internal sealed class VerifierMetrics : IDisposable
         if (cacheHit) _cacheHits.Add(1);
         if (stale) _cacheStale.Add(1);
     }
+
+    public void RecordEpochAdvance() => _epochAdvances.Add(1);
 
     public void RecordRefusal(string operation, string status) =>
         _refusals.Add(1, new("operation", operation), new("status", status));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
@@ -7,6 +8,7 @@ using Verifier.Core.Identification;
 using Verifier.Core.Packs;
 using Microsoft.Extensions.Options;
 using Verifier.Server.Auditing;
+using Verifier.Server.Caching;
 using Verifier.Server.Hosting;
 using Verifier.Server.Identity;
 using Verifier.Server.Observability;
@@ -16,14 +18,16 @@ using V1 = Verifier.V1;
 namespace Verifier.Server.Packs;
 
 /// <summary>
-/// Runs a pack operation: role check, cached view, decision and durable commit in the store,
-/// cache refresh. The cache only ever supplies the view the store compares against; the decision
-/// itself is always taken on the committed view inside the write transaction.
+/// Runs a pack operation: role check, cached view, cache marker (state changes), decision and
+/// durable commit in the store, cache publish. A state change is always decided on the committed
+/// view inside the write transaction; a status check may rest on the cached view when the store
+/// confirms it was cached in the current cache epoch (docs/cache-coherence.md).
 /// </summary>
 internal sealed class PackOperations(
     IPackStore store,
     IMasterDataStore masterData,
     IPackStatusCache cache,
+    CacheCoherence coherence,
     PackRules rules,
     TimeProvider clock,
     VerifierMetrics metrics,
@@ -74,20 +78,27 @@ internal sealed class PackOperations(
         });
 
         var scan = operation.Scan;
-        var observed = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
-        var onCache = observed is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
+        var cached = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
+        var onCache = cached is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
+        // Every operation but a status check may change the pack: its key is marked before the
+        // commit, so no instance can read or fill the old value until the change is published.
+        var mark = operation.Kind == Operation.Verify ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
+        var readAt = Stopwatch.GetTimestamp();
         var command = new PackCommand(
             context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now),
-            (view, decision) => rules.StatusAfter(view, decision, now), observed, operation.Note, onCache);
+            (view, decision) => rules.StatusAfter(view, decision, now), cached?.View, operation.Note, onCache,
+            cached?.Epoch, mark is null ? null : mark.Covers);
         var result = await store.CommitAsync(command, cancellationToken);
 
-        // Before answering: once a client has this answer, the next status check must see it.
-        // The commit is durable, so the write is not cancelled with the request.
-        if (result.ViewAfter.Pack is not null && (observed is null || result.ObservedWasStale || result.ViewAfter.Stamp != observed.Stamp))
+        // Before answering: once a client has this answer, the next status check anywhere must see
+        // it. The commit is durable, so the write is not cancelled with the request.
+        var current = cached is not null && cached.Epoch == result.CacheEpoch && !result.ObservedWasStale
+            && result.ViewAfter.Stamp == cached.View.Stamp;
+        if (mark is not null || (result.ViewAfter.Pack is not null && !current))
         {
-            await cache.PutViewAsync(result.ViewAfter, CancellationToken.None);
+            await coherence.SettleAsync(cache.PutViewAsync(result.ViewAfter, result.CacheEpoch, readAt, mark));
         }
-        metrics.Record(operation.Name, result.Audit.Outcome!.Value, observed is not null, result.ObservedWasStale, result.Replayed);
+        metrics.Record(operation.Name, result.Audit.Outcome!.Value, cached is not null, result.ObservedWasStale, result.Replayed);
         logger.LogInformation(
             "{Operation} {ProductCode} {SerialNumber}: {Outcome} alert={AlertId} replayed={Replayed}",
             operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome, result.Audit.AlertId, result.Replayed);
