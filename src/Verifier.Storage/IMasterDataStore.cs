@@ -97,6 +97,13 @@ public interface IBatchUpload
     /// </summary>
     Task<UploadResult> CommitAsync(long receivedCount, TransactionContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that the upload is alive (its stream is still arriving), so that no instance removes
+    /// it as abandoned (<see cref="IMasterDataStore.RemoveUnfinishedUploadsAsync"/>). Fails when
+    /// it was removed already.
+    /// </summary>
+    Task TouchAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes whatever this upload stored. Safe to call more than once and after a failed commit.</summary>
     Task AbortAsync(CancellationToken cancellationToken);
 }
@@ -153,7 +160,7 @@ public interface IMasterDataStore
     /// <summary>
     /// Removes what uploads interrupted by a crash left behind (their invisible batches, packs and
     /// pending upload rows) and returns how many batches went. An upload counts as abandoned once
-    /// nothing was stored for it for <paramref name="idleFor"/> (every stored chunk touches it), so
+    /// it was not touched for <paramref name="idleFor"/> (<see cref="IBatchUpload.TouchAsync"/>, and every stored chunk), so
     /// any instance may run this while uploads are streaming into other instances.
     /// </summary>
     Task<int> RemoveUnfinishedUploadsAsync(TimeSpan idleFor, CancellationToken cancellationToken);

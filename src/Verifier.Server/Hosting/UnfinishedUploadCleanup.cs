@@ -1,19 +1,45 @@
+using Microsoft.Extensions.Options;
 using Verifier.Storage;
 
 namespace Verifier.Server.Hosting;
 
 /// <summary>
-/// Start-up step: removes what uploads interrupted by a crash left in the store. Hosted services
-/// start before the web server, so no request is answered while leftovers could still be seen,
-/// and a retried upload of the same batch is not refused as "in progress".
+/// Removes what abandoned uploads left in the store: at start-up, before the first request (hosted
+/// services start before the web server), and then periodically, because with several instances
+/// the one whose upload broke may never restart. An upload streaming into any instance touches its
+/// row, so only uploads idle for <see cref="UploadOptions.AbandonedAfter"/> go.
 /// </summary>
-internal sealed class UnfinishedUploadCleanup(IMasterDataStore store, ILogger<UnfinishedUploadCleanup> logger) : IHostedService
+internal sealed class UnfinishedUploadCleanup(IMasterDataStore store, IOptions<VerifierOptions> options, ILogger<UnfinishedUploadCleanup> logger)
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private TimeSpan AbandonedAfter => options.Value.Uploads.AbandonedAfter;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var removed = await store.RemoveUnfinishedUploadsAsync(TimeSpan.FromMinutes(10), cancellationToken);
-        if (removed > 0) logger.LogWarning("Removed {Count} batches left by uploads a crash interrupted", removed);
+        await RemoveAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(AbandonedAfter.Ticks / 2, TimeSpan.TicksPerSecond)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RemoveAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The store may be briefly unreachable; the next tick tries again.
+                logger.LogWarning(exception, "Removing abandoned uploads failed");
+            }
+        }
+    }
+
+    private async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        var removed = await store.RemoveUnfinishedUploadsAsync(AbandonedAfter, cancellationToken);
+        if (removed > 0) logger.LogWarning("Removed {Count} batches left by abandoned uploads", removed);
+    }
 }

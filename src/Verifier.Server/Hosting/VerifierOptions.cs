@@ -16,6 +16,8 @@ public sealed class VerifierOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    public UploadOptions Uploads { get; set; } = new();
+
     /// <summary>Seeds the documented demo clients and keys (never in production).</summary>
     public bool Demo { get; set; }
 }
@@ -52,6 +54,15 @@ public sealed class CacheOptions
     /// when something other than Verifier instances writes the store.
     /// </summary>
     public bool AnswerVerifyFromCache { get; set; } = true;
+}
+
+public sealed class UploadOptions
+{
+    /// <summary>
+    /// An unfinished upload not touched for this long is abandoned (its stream broke or its instance
+    /// died) and removed by whichever instance looks next; a live stream touches it far more often.
+    /// </summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Per-client token bucket; the defaults leave a busy pharmacy (a few scans a second) far below the limit.</summary>

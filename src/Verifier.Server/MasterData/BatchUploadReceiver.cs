@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Verifier.Core.Access;
+using Verifier.Server.Hosting;
 using Verifier.Server.Identity;
 using Verifier.Storage;
 using V1 = Verifier.V1;
@@ -12,7 +15,8 @@ namespace Verifier.Server.MasterData;
 /// order once the stream is complete; the store writes them in chunks into the invisible batch and
 /// the commit then makes it visible at once. Whatever was written goes again unless the upload commits.
 /// </summary>
-internal sealed class BatchUploadReceiver(IMasterDataStore store, ProductAccess access, ILogger<BatchUploadReceiver> logger)
+internal sealed class BatchUploadReceiver(
+    IMasterDataStore store, ProductAccess access, IOptions<VerifierOptions> options, ILogger<BatchUploadReceiver> logger)
 {
     public async Task<UploadResult> ReceiveAsync(Caller caller, IAsyncStreamReader<V1.UploadBatchRequest> stream, CancellationToken cancellationToken)
     {
@@ -45,7 +49,17 @@ internal sealed class BatchUploadReceiver(IMasterDataStore store, ProductAccess 
         var upload = opening.Upload!;
         try
         {
-            while (await stream.MoveNext(cancellationToken)) intake.Take(Serials(stream.Current));
+            // Nothing is stored until the stream is complete, so a long stream keeps its upload alive
+            // for the other instances' clean-up (UnfinishedUploadCleanup) by touching it.
+            var touchEvery = options.Value.Uploads.AbandonedAfter / 4;
+            var touchedAt = Stopwatch.GetTimestamp();
+            while (await stream.MoveNext(cancellationToken))
+            {
+                intake.Take(Serials(stream.Current));
+                if (Stopwatch.GetElapsedTime(touchedAt) < touchEvery) continue;
+                await upload.TouchAsync(cancellationToken);
+                touchedAt = Stopwatch.GetTimestamp();
+            }
             if (wireHeader.ExpectedCount > 0 && wireHeader.ExpectedCount != intake.Received)
             {
                 intake.Report(new UploadProblem(UploadProblemCodes.CountMismatch, -1, null,

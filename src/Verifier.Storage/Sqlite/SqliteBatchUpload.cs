@@ -80,6 +80,18 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         return new UploadResult(_header.UploadId, UploadStatus.Committed, receivedCount, stored, 0, [], Replayed: false);
     }
 
+    public Task TouchAsync(CancellationToken cancellationToken) =>
+        _uploadRowId is null ? Task.CompletedTask : _database.Writer.RunAsync((connection, transaction) => Touch(connection, transaction), cancellationToken);
+
+    /// <summary>Tells every instance this upload is alive (see <see cref="IMasterDataStore.RemoveUnfinishedUploadsAsync"/>).</summary>
+    private int Touch(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var touched = connection.Execute(
+            "UPDATE uploads SET touched_at = @at WHERE id = @id AND committed = 0",
+            new { at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
+        return touched == 1 ? touched : throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
+    }
+
     public Task AbortAsync(CancellationToken cancellationToken) =>
         _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, _productId, batchId, cancellationToken);
 
@@ -117,12 +129,8 @@ internal sealed class SqliteBatchUpload : IBatchUpload
     /// </summary>
     private List<int> InsertChunk(SqliteConnection connection, SqliteTransaction transaction, long batchId, IReadOnlyList<string> serials, int start, int count)
     {
-        // Touching the row tells every instance this upload is alive; a row already removed as
-        // abandoned fails the chunk, so nothing is stored into a batch that no longer exists.
-        var touched = connection.Execute(
-            "UPDATE uploads SET touched_at = @at WHERE id = @id AND committed = 0",
-            new { at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
-        if (touched != 1) throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
+        // A row already removed as abandoned fails the chunk: nothing goes into a batch that no longer exists.
+        Touch(connection, transaction);
         var order = new int[count];
         for (var i = 0; i < count; i++) order[i] = start + i;
         Array.Sort(order, (a, b) => string.CompareOrdinal(serials[a], serials[b]));

@@ -14,10 +14,11 @@ using V1 = Verifier.V1;
 
 namespace Verifier.Server.Tests.MasterData;
 
-/// <summary>What an upload interrupted by a crash left in the file is gone once the server has started.</summary>
+/// <summary>What an upload interrupted by a crash left in the file is gone once the server has started (and idle long enough).</summary>
 public sealed class StartupCleanupTests : IAsyncLifetime
 {
     private const string Product = "04150123456782";
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(2);
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"verifier-startup-{Guid.NewGuid():N}.db");
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -43,8 +44,11 @@ public sealed class StartupCleanupTests : IAsyncLifetime
             await opening.Upload!.StoreAsync(serials, serials.Select((_, i) => (long)i).ToList(), 100, default);
             // No abort and no commit: the process "dies" here.
         }
+        await Task.Delay(AbandonedAfter + TimeSpan.FromMilliseconds(200));
 
-        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", _path, "--cache", "None", "--demo", "true"]);
+        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", _path, "--cache", "None", "--demo", "true",
+            // Short, so the test need not wait out the production bound; the retry below is far quicker.
+            $"--Verifier:Uploads:AbandonedAfter={AbandonedAfter}"]);
         await app.StartAsync();
         try
         {

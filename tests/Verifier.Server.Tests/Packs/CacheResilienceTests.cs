@@ -49,7 +49,7 @@ public sealed class CacheResilienceTests : IAsyncLifetime, INeedsRedisServer
     /// <summary>
     /// Redis hangs (keeps its data but answers nothing) while a pack is supplied: the cache write
     /// is lost. When Redis answers again it still holds the old "active" entry, which must never
-    /// be served: the lost write started a new cache generation.
+    /// be served: the unanswered cache writes advanced the shared cache epoch.
     /// </summary>
     [ServerFact]
     public async Task A_cache_write_lost_while_redis_hangs_never_resurfaces()
