@@ -11,6 +11,12 @@ public sealed class DisabledPackStatusCache : IPackStatusCache
 {
     public bool IsAvailable => false;
 
+    public event Action? Reconnected
+    {
+        add { }
+        remove { }
+    }
+
     public ValueTask<CachedView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct) =>
         ValueTask.FromResult<CachedView?>(null);
 

@@ -43,6 +43,13 @@ public interface IPackStatusCache
     /// <summary>After a withdrawal commit: one key per product, so no pack key needs rewriting.</summary>
     ValueTask<CacheWrite> PutProductAsync(ProductRecord product, long epoch, long readAt, CacheMark? mark = null);
 
+    /// <summary>
+    /// Raised when a lost connection to Redis (or a Cluster node) is restored: the node may have
+    /// restarted from old data or failed over to a replica that missed confirmed writes, so the
+    /// server advances the cache epoch (docs/cache-coherence.md, residual risk).
+    /// </summary>
+    event Action? Reconnected;
+
     /// <summary>False while the cache is known to be unreachable; for health checks only.</summary>
     bool IsAvailable { get; }
 }

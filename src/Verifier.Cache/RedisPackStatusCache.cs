@@ -67,7 +67,10 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         _coverTicks = (long)(cover.TotalSeconds * Stopwatch.Frequency);
         _maxWriteAge = options.MaxWriteAge;
         _backOff = options.BreakerBackOff;
+        _connection.ConnectionRestored += OnConnectionRestored;
     }
+
+    public event Action? Reconnected;
 
     /// <summary>
     /// Connects and owns the connection. Does not fail when Redis is down (AbortOnConnectFail is
@@ -159,6 +162,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     public async ValueTask DisposeAsync()
     {
+        _connection.ConnectionRestored -= OnConnectionRestored;
         if (_ownsConnection)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
@@ -167,6 +171,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     public void Dispose()
     {
+        _connection.ConnectionRestored -= OnConnectionRestored;
         if (_ownsConnection)
         {
             _connection.Dispose();
@@ -312,6 +317,15 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         {
             RecordFault(ex);
             return CacheWrite.Unconfirmed;
+        }
+    }
+
+    /// <summary>Only the interactive connection carries cache commands; the subscription connection's restores say nothing about data.</summary>
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Interactive)
+        {
+            Reconnected?.Invoke();
         }
     }
 

@@ -72,7 +72,9 @@ public static class VerifierHost
             grpc.MaxReceiveMessageSize = 64 * 1024;
         }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddGrpcReflection();
-        var health = builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.Services.AddSingleton<WarmUp>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<WarmUp>());
+        var health = builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<ReadinessHealthCheck>("warm-up");
         // With the cache switched off there is nothing to degrade.
         if (!options.Cache.Mode.Equals("None", StringComparison.OrdinalIgnoreCase)) health.AddCheck<CacheHealthCheck>("cache");
 
@@ -81,6 +83,8 @@ public static class VerifierHost
         // Open the store and the cache now: a bad path or setting fails the start, not the first scan.
         app.Services.GetRequiredService<IPackStatusCache>();
         app.Services.GetRequiredService<IPackStore>();
+        // Now, not at the first request: it listens for Redis reconnects from the start.
+        app.Services.GetRequiredService<CacheCoherence>();
         app.MapGrpcService<PackGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
