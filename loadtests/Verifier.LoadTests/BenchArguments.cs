@@ -7,4 +7,10 @@ internal sealed class BenchArguments(string[] args)
         Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     public long Number(string name, long fallback) => Text(name) is { } text ? long.Parse(text.Replace("_", "")) : fallback;
+
+    /// <summary>
+    /// Server settings passed through unchanged (<c>--Verifier:Storage:Provider=SqlServer</c> ...), so a
+    /// benchmark runs on any store provider or cache with configuration alone.
+    /// </summary>
+    public string[] ServerSettings => args.Where(a => a.StartsWith("--Verifier:", StringComparison.Ordinal) && a.Contains('=')).ToArray();
 }

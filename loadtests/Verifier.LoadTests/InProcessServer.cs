@@ -24,12 +24,13 @@ internal sealed class InProcessServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="cache">The server's cache mode: None (SQL only), Embedded (Garnet) or Redis.</param>
-    public static async Task<InProcessServer> StartAsync(string databasePath, string cache = "None")
+    /// <param name="settings">Further server settings (<see cref="BenchArguments.ServerSettings"/>); later ones win.</param>
+    public static async Task<InProcessServer> StartAsync(string databasePath, string cache, string[] settings)
     {
         var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", databasePath, "--cache", cache, "--demo", "true",
             "--Logging:LogLevel:Default=Warning",
             // Benchmarks measure the service, not the per-client limit.
-            "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000"]);
+            "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000", .. settings]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = 16 * 1024 * 1024 });

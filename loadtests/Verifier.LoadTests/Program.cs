@@ -17,6 +17,9 @@ static int Usage()
               one batch through gRPC into a fresh SQLite file; prints serials/s and verify latency meanwhile
           verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000] [--cache None|Embedded]
               verify latency percentiles against an existing store built with `verifier generate` + `verifier upload`
+
+        Any --Verifier:<key>=<value> is passed to the server unchanged, e.g. another store provider:
+          --Verifier:Storage:Provider=SqlServer "--Verifier:Storage:SqlServer=Server=db1;Database=verifier;..."
         """);
     return 2;
 }

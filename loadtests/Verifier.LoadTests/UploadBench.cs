@@ -21,7 +21,7 @@ internal static class UploadBench
         Console.WriteLine($"upload-bench: {serialCount:N0} serials in chunks of {chunkSize:N0} into {path} ({Environment.ProcessorCount} cores)");
 
         var serials = RandomSerials(serialCount, 16);
-        await using var server = await InProcessServer.StartAsync(path);
+        await using var server = await InProcessServer.StartAsync(path, "None", arguments.ServerSettings);
         var mah = new MasterDataService.MasterDataServiceClient(server.Invoker("demo-mah-acme"));
         var packs = new PackService.PackServiceClient(server.Invoker("demo-pharmacy-berlin"));
         var product = Gtin.Ntin(Random.Shared.Next(1_000_000, 9_999_999));

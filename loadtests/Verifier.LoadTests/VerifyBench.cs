@@ -26,7 +26,7 @@ internal static class VerifyBench
         Console.WriteLine($"verify-bench: {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:N0} MiB), {total:N0} serials in {data}, {sample.Count:N0} sampled");
         var cache = arguments.Text("cache") ?? "None";
         Console.WriteLine($"cache: {cache}");
-        await using var server = await InProcessServer.StartAsync(path, cache);
+        await using var server = await InProcessServer.StartAsync(path, cache, arguments.ServerSettings);
 
         var store = server.Services.GetRequiredService<IPackStore>();
         var reads = new Latencies();
