@@ -33,11 +33,9 @@ internal sealed class CacheRig : IAsyncDisposable
     /// <summary>The first cache on the backend; tests that need several instances add more with <see cref="ConnectAsync"/>.</summary>
     public RedisPackStatusCache Cache => _caches[0];
 
-    public static async Task<CacheRig> StartAsync(ICacheBackend backend, Action<RedisCacheOptions>? configure = null)
+    public static async Task<CacheRig> StartAsync(ICacheBackend backend)
     {
-        var options = TestOptions(backend);
-        configure?.Invoke(options);
-        var rig = new CacheRig(backend, options, await ConnectionMultiplexer.ConnectAsync(backend.Configuration));
+        var rig = new CacheRig(backend, TestOptions(backend), await ConnectionMultiplexer.ConnectAsync(backend.Configuration));
         await rig.ConnectAsync();
         return rig;
     }

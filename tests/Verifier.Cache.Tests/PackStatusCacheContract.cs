@@ -16,7 +16,7 @@ public abstract partial class PackStatusCacheContract
 
     protected abstract ICacheBackend StartBackend();
 
-    private Task<CacheRig> StartAsync(Action<RedisCacheOptions>? configure = null) => CacheRig.StartAsync(StartBackend(), configure);
+    private Task<CacheRig> StartAsync() => CacheRig.StartAsync(StartBackend());
 
     /// <summary>A read of SQL that begins now, as the server stamps it before reading.</summary>
     private static long Now() => Stopwatch.GetTimestamp();
