@@ -2,14 +2,14 @@ namespace Verifier.Cache.Tests;
 
 public sealed class CacheKeysTests
 {
-    private readonly CacheKeys _keys = new("vf:");
+    private readonly CacheKeys _keys = new("vf2:");
 
     [Fact]
     public void Layout_is_one_key_per_product_batch_and_pack()
     {
-        Assert.Equal("vf:p:04150123456782", _keys.Product("04150123456782"));
-        Assert.Equal("vf:b:04150123456782:LOT42", _keys.Batch("04150123456782", "LOT42"));
-        Assert.Equal("vf:k:04150123456782:ABC123", _keys.Pack("04150123456782", "ABC123"));
+        Assert.Equal("vf2:p:04150123456782", _keys.Product("04150123456782"));
+        Assert.Equal("vf2:b:04150123456782:LOT42", _keys.Batch("04150123456782", "LOT42"));
+        Assert.Equal("vf2:k:04150123456782:ABC123", _keys.Pack("04150123456782", "ABC123"));
     }
 
     [Fact]

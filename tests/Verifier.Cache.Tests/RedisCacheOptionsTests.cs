@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Verifier.Testing;
 
 namespace Verifier.Cache.Tests;
 
@@ -29,9 +30,26 @@ public sealed class RedisCacheOptionsTests
     {
         var options = new RedisCacheOptions();
 
-        Assert.Equal("vf:", options.KeyPrefix);
+        Assert.Equal("vf2:", options.KeyPrefix);
         Assert.True(options.PackTtl < options.ProductTtl);
         Assert.True(options.PackTtl < options.BatchTtl);
         Assert.InRange(options.OperationTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
+    }
+
+    /// <summary>A marker that could expire before the oldest write it must refuse would cover no commit.</summary>
+    [Fact]
+    public async Task Marker_ttl_must_leave_room_for_the_write_age()
+    {
+        var defaults = new RedisCacheOptions { Configuration = $"127.0.0.1:{LoopbackPort.Free()}" };
+        var tooShort = new RedisCacheOptions
+        {
+            Configuration = defaults.Configuration,
+            MarkTtl = TimeSpan.FromSeconds(10),
+            MaxWriteAge = TimeSpan.FromSeconds(5),
+        };
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(defaults.ToConfiguration());
+
+        Assert.Throws<ArgumentException>(() => new RedisPackStatusCache(connection, tooShort));
+        Assert.True(new RedisPackStatusCache(connection, defaults).KeyPrefix.Length > 0);
     }
 }

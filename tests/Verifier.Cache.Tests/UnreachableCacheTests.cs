@@ -1,5 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Diagnostics;
+using Verifier.Testing;
 
 namespace Verifier.Cache.Tests;
 
@@ -9,19 +9,19 @@ public sealed class UnreachableCacheTests
     [Fact]
     public async Task Cache_without_a_server_misses_and_never_throws()
     {
-        await using var cache = await RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
-        {
-            Configuration = $"127.0.0.1:{UnusedLoopbackPort()}",
-            ConnectTimeout = TimeSpan.FromMilliseconds(200),
-        });
+        await using var cache = await ConnectToNothing();
         var code = Samples.NewProductCode();
 
         for (var call = 0; call < 5; call++)
         {
             Assert.Null(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
-            await cache.PutViewAsync(Samples.View(code), default);
-            await cache.PutBatchAsync(Samples.Batch(), code);
-            await cache.PutProductAsync(Samples.Product(code));
+            var mark = await cache.MarkPackAsync(code, Samples.Serial);
+            Assert.False(mark.Covers());
+            // Nothing answered, so nothing may be reported Confirmed.
+            Assert.NotEqual(CacheWrite.Confirmed, await cache.PutViewAsync(Samples.View(code), 1, Stopwatch.GetTimestamp(), mark));
+            Assert.NotEqual(CacheWrite.Confirmed, await cache.PutViewAsync(Samples.View(code), 1, Stopwatch.GetTimestamp()));
+            Assert.NotEqual(CacheWrite.Confirmed, await cache.PutBatchAsync(Samples.Batch(), code, 1, Stopwatch.GetTimestamp()));
+            Assert.NotEqual(CacheWrite.Confirmed, await cache.PutProductAsync(Samples.Product(code), 1, Stopwatch.GetTimestamp()));
         }
 
         Assert.False(cache.IsAvailable);
@@ -30,11 +30,7 @@ public sealed class UnreachableCacheTests
     [Fact]
     public async Task Caller_cancellation_is_honoured()
     {
-        await using var cache = await RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
-        {
-            Configuration = $"127.0.0.1:{UnusedLoopbackPort()}",
-            ConnectTimeout = TimeSpan.FromMilliseconds(200),
-        });
+        await using var cache = await ConnectToNothing();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             async () => await cache.TryGetViewAsync("P", "S", "B", new CancellationToken(canceled: true)));
@@ -43,24 +39,20 @@ public sealed class UnreachableCacheTests
     [Fact]
     public async Task Calls_after_disposal_miss_instead_of_throwing()
     {
-        var cache = await RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
-        {
-            Configuration = $"127.0.0.1:{UnusedLoopbackPort()}",
-            ConnectTimeout = TimeSpan.FromMilliseconds(200),
-        });
+        var cache = await ConnectToNothing();
         await cache.DisposeAsync();
         var code = Samples.NewProductCode();
 
         Assert.Null(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
-        await cache.PutViewAsync(Samples.View(code), default);
+        Assert.False((await cache.MarkPackAsync(code, Samples.Serial)).Confirmed);
+        Assert.NotEqual(CacheWrite.Confirmed, await cache.PutViewAsync(Samples.View(code), 1, Stopwatch.GetTimestamp()));
         Assert.False(cache.IsAvailable);
     }
 
-    private static int UnusedLoopbackPort()
+    /// <summary>A loopback port nobody listens on: connections are refused at once.</summary>
+    private static Task<RedisPackStatusCache> ConnectToNothing() => RedisPackStatusCache.ConnectAsync(new RedisCacheOptions
     {
-        // Bound but never listening: connections are refused at once.
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
+        Configuration = $"127.0.0.1:{LoopbackPort.Free()}",
+        ConnectTimeout = TimeSpan.FromMilliseconds(200),
+    });
 }
