@@ -49,12 +49,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
     private RedisPackStatusCache(IConnectionMultiplexer connection, bool ownsConnection, RedisCacheOptions options, ILogger? logger)
     {
-        var cover = options.MarkTtl - options.MaxWriteAge - CoverMargin;
-        if (cover <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"MarkTtl must exceed MaxWriteAge by more than {CoverMargin}.", nameof(options));
-        }
-
+        var cover = CoverWindow(options);
         _connection = connection;
         _ownsConnection = ownsConnection;
         _keys = new CacheKeys(options.KeyPrefix);
@@ -78,6 +73,8 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
     /// </summary>
     public static async Task<RedisPackStatusCache> ConnectAsync(RedisCacheOptions options, ILogger<RedisPackStatusCache>? logger = null)
     {
+        // Checked before connecting, so a bad setting leaves no connection behind.
+        CoverWindow(options);
         var connection = await ConnectionMultiplexer.ConnectAsync(options.ToConfiguration()).ConfigureAwait(false);
         return new RedisPackStatusCache(connection, ownsConnection: true, options, logger);
     }
@@ -344,6 +341,15 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         {
             _logger.LogWarning(ex, "Pack status cache unreachable; serving from SQL, retrying Redis after {BackOff}", _backOff);
         }
+    }
+
+    /// <summary>How long after it was sent a marker still covers a commit (docs/cache-coherence.md).</summary>
+    private static TimeSpan CoverWindow(RedisCacheOptions options)
+    {
+        var cover = options.MarkTtl - options.MaxWriteAge - CoverMargin;
+        return cover > TimeSpan.Zero
+            ? cover
+            : throw new ArgumentException($"MarkTtl must exceed MaxWriteAge by more than {CoverMargin}.", nameof(options));
     }
 
     private static long TtlMilliseconds(TimeSpan ttl) => Math.Max(1, (long)ttl.TotalMilliseconds);
