@@ -88,7 +88,7 @@ internal static class SqlServerSchema
         -- Also the stored answer to an idempotent retry (client_id, client_tx_id).
         CREATE TABLE audit (
             seq            bigint IDENTITY(1, 1) NOT NULL CONSTRAINT pk_audit PRIMARY KEY CLUSTERED,
-            system_tx_id   varchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            system_tx_id   nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL,
             client_tx_id   nvarchar(128) COLLATE Latin1_General_100_BIN2 NULL,
             request_hash   nvarchar(128) NULL,
             at             bigint NOT NULL,
@@ -105,7 +105,7 @@ internal static class SqlServerSchema
             state_after    int NULL,
             reason         int NULL,
             active         bit NOT NULL,
-            alert_id       varchar(40) NULL,
+            alert_id       nvarchar(40) NULL,
             repeat_count   int NOT NULL CONSTRAINT df_audit_repeat_count DEFAULT 0,
             note           nvarchar(2000) NULL
         );
@@ -115,7 +115,7 @@ internal static class SqlServerSchema
         CREATE INDEX audit_pack ON audit (product_code, serial);
 
         CREATE TABLE alerts (
-            alert_id        varchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL CONSTRAINT pk_alerts PRIMARY KEY,
+            alert_id        nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL CONSTRAINT pk_alerts PRIMARY KEY,
             created_at      bigint NOT NULL,
             updated_at      bigint NOT NULL,
             client_id       nvarchar(128) COLLATE Latin1_General_100_BIN2 NOT NULL,
@@ -128,7 +128,7 @@ internal static class SqlServerSchema
             kind            int NOT NULL,
             status          int NOT NULL,
             classification  int NULL,
-            system_tx_id    varchar(40) NOT NULL,
+            system_tx_id    nvarchar(40) NOT NULL,
             note            nvarchar(2000) NULL
         );
         CREATE INDEX alerts_client ON alerts (client_id, alert_id);
