@@ -1,8 +1,8 @@
 using Verifier.Core.Access;
 using Verifier.Core.Alerts;
 using Verifier.Core.Packs;
-using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 using Verifier.Storage.Tests.SqlServer;
+using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 
 namespace Verifier.Storage.Tests.Contract;
 

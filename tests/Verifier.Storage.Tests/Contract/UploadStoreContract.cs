@@ -1,6 +1,6 @@
 using Verifier.Core.Packs;
-using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 using Verifier.Storage.Tests.SqlServer;
+using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 
 namespace Verifier.Storage.Tests.Contract;
 
