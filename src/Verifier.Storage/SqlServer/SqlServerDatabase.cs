@@ -53,7 +53,7 @@ public sealed class SqlServerDatabase
     }
 
     /// <summary>A pooled connection, opened with retries.</summary>
-    public async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqlConnection(_connectionString) { RetryLogicProvider = _openRetry };
         try

@@ -26,9 +26,11 @@ internal static class SqlServerPackView
         """;
 
     /// <summary>
-    /// Inside a pack command: the pack row (or, when it does not exist, its key range: HOLDLOCK)
-    /// is read under an update lock held until commit, so the decision is made on the current row
-    /// and a second command on the same pack waits here, then decides on the first one's result.
+    /// Inside a pack command: the pack row is read under an update lock, which UPDLOCK holds until
+    /// commit at any isolation level, so the decision is made on the current row and a second
+    /// command on the same pack waits here, then decides on the first one's result. No HOLDLOCK:
+    /// a pack that does not exist yet cannot be changed by a command (only a committed upload makes
+    /// it answerable), so locking the empty key range would only make unknown serials queue.
     /// Update locks do not block plain readers, which read row versions.
     /// </summary>
     internal const string ReadForUpdateSql =
@@ -39,7 +41,7 @@ internal static class SqlServerPackView
             pb.id AS pack_batch_id, pb.batch AS pack_batch, pb.expiry AS pack_expiry, pb.recalled AS pack_recalled, pb.version AS pack_batch_version
         FROM products p
         LEFT JOIN batches sb ON sb.product_id = p.id AND sb.batch = @Batch AND sb.visible = 1
-        LEFT JOIN packs k WITH (UPDLOCK, HOLDLOCK) ON k.product_id = p.id AND k.serial = @SerialNumber
+        LEFT JOIN packs k WITH (UPDLOCK, ROWLOCK) ON k.product_id = p.id AND k.serial = @SerialNumber
         LEFT JOIN batches pb ON pb.id = k.batch_id AND pb.visible = 1
         WHERE p.product_code = @ProductCode;
         """;
