@@ -8,6 +8,8 @@ namespace Verifier.Storage.SqlServer;
 /// </summary>
 internal static class SqlServerSchema
 {
+    // Widths hold what the server accepts (ids up to 64-128, notes and reasons up to 1000, scanned
+    // fields up to 20); a longer value fails its insert rather than being cut.
     public static readonly string[] Migrations =
     [
         """
@@ -57,7 +59,7 @@ internal static class SqlServerSchema
             id          int IDENTITY(1, 1) NOT NULL CONSTRAINT pk_batches PRIMARY KEY,
             product_id  int NOT NULL CONSTRAINT fk_batches_products REFERENCES products (id),
             batch       nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
-            expiry      nvarchar(8) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            expiry      nvarchar(16) COLLATE Latin1_General_100_BIN2 NOT NULL,
             recalled    bit NOT NULL CONSTRAINT df_batches_recalled DEFAULT 0,
             version     bigint NOT NULL CONSTRAINT df_batches_version DEFAULT 1,
             visible     bit NOT NULL CONSTRAINT df_batches_visible DEFAULT 1,
@@ -100,7 +102,7 @@ internal static class SqlServerSchema
             product_code   nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
             serial         nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
             batch          nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
-            expiry         nvarchar(16) NULL,
+            expiry         nvarchar(32) NULL,
             state_before   int NULL,
             state_after    int NULL,
             reason         int NULL,
@@ -123,7 +125,7 @@ internal static class SqlServerSchema
             product_code    nvarchar(64) NULL,
             serial          nvarchar(64) NULL,
             batch           nvarchar(64) NULL,
-            expiry          nvarchar(16) NULL,
+            expiry          nvarchar(32) NULL,
             outcome         int NOT NULL,
             kind            int NOT NULL,
             status          int NOT NULL,
@@ -144,7 +146,7 @@ internal static class SqlServerSchema
             product_id    int NOT NULL,
             batch_id      int NOT NULL,
             batch         nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
-            expiry        nvarchar(8) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            expiry        nvarchar(16) COLLATE Latin1_General_100_BIN2 NOT NULL,
             committed     bit NOT NULL CONSTRAINT df_uploads_committed DEFAULT 0,
             stored_count  bigint NOT NULL CONSTRAINT df_uploads_stored_count DEFAULT 0,
             started_at    bigint NOT NULL,
