@@ -11,6 +11,7 @@ public static class ServerArguments
         Options:
           --demo                 seed the documented demo clients and API keys (never in production)
           --db <path>            SQLite file of the embedded store (default data/verifier.db)
+          --sqlserver <conn>     store in SQL Server instead (connection string; sets Verifier:Storage:Provider=SqlServer)
           --cache <mode>         Embedded (in-process Garnet, default) | Redis | None
           --redis <config>       Redis endpoint(s) for --cache Redis, e.g. 127.0.0.1:6379
           --urls <url>           listen address (default http://127.0.0.1:5080; port 0 = any free port)
@@ -24,6 +25,7 @@ public static class ServerArguments
     {
         ["--demo"] = "Verifier:Demo",
         ["--db"] = "Verifier:Storage:SqlitePath",
+        ["--sqlserver"] = "Verifier:Storage:SqlServer",
         ["--redis"] = "Verifier:Cache:Redis",
         ["--cache"] = "Verifier:Cache:Mode",
         ["--urls"] = "urls",
@@ -31,14 +33,21 @@ public static class ServerArguments
 
     public static bool WantsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
 
-    /// <summary>Flags without a value (<c>--demo</c>) become <c>--demo=true</c>, as configuration needs a value.</summary>
+    /// <summary>
+    /// Flags without a value (<c>--demo</c>) become <c>--demo=true</c>, as configuration needs a value;
+    /// <c>--sqlserver</c> also selects the SQL Server provider, so one switch is enough.
+    /// </summary>
     public static string[] Normalize(string[] args)
     {
-        var normalized = new List<string>(args.Length);
+        var normalized = new List<string>(args.Length + 1);
         for (var i = 0; i < args.Length; i++)
         {
             var isFlag = args[i] == "--demo" && (i + 1 == args.Length || args[i + 1].StartsWith('-'));
             normalized.Add(isFlag ? "--demo=true" : args[i]);
+        }
+        if (args.Any(a => a == "--sqlserver" || a.StartsWith("--sqlserver=", StringComparison.Ordinal)))
+        {
+            normalized.Add("--Verifier:Storage:Provider=SqlServer");
         }
         return normalized.ToArray();
     }

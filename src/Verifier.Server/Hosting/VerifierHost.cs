@@ -12,6 +12,7 @@ using Verifier.Server.Observability;
 using Verifier.Server.Packs;
 using Verifier.Storage;
 using Verifier.Storage.Sqlite;
+using Verifier.Storage.SqlServer;
 
 namespace Verifier.Server.Hosting;
 
@@ -103,10 +104,22 @@ public static class VerifierHost
 
     private static void AddStorage(IServiceCollection services, StorageOptions storage)
     {
+        if (storage.Provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(storage.SqlServer))
+            {
+                throw new InvalidOperationException("Storage provider 'SqlServer' needs a connection string in Verifier:Storage:SqlServer (--sqlserver).");
+            }
+            services.AddSingleton(_ => new SqlServerDatabase(storage.SqlServer));
+            services.AddSingleton<IPackStore, SqlServerPackStore>();
+            services.AddSingleton<IAlertStore, SqlServerAlertStore>();
+            services.AddSingleton<IClientStore, SqlServerClientStore>();
+            services.AddSingleton<IMasterDataStore, SqlServerMasterDataStore>();
+            return;
+        }
         if (!storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            // The store contract is provider-neutral; the SQL Server implementation is the next storage issue.
-            throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not available in this build; use 'Sqlite'.");
+            throw new InvalidOperationException($"Storage provider '{storage.Provider}' is unknown; use 'Sqlite' or 'SqlServer'.");
         }
         services.AddSingleton(_ => new SqliteDatabase(storage.SqlitePath));
         services.AddSingleton<IPackStore, SqlitePackStore>();

@@ -28,6 +28,9 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "Sqlite";
 
     public string SqlitePath { get; set; } = "data/verifier.db";
+
+    /// <summary>Connection string of the SQL Server database for Provider = "SqlServer" (docs/sqlserver.md).</summary>
+    public string? SqlServer { get; set; }
 }
 
 public sealed class CacheOptions

@@ -1,36 +1,28 @@
-using Dapper;
 using Verifier.Core.Access;
 using Verifier.Core.Alerts;
 using Verifier.Core.Packs;
-using Verifier.Storage.Sqlite;
-using static Verifier.Storage.Tests.MasterDataFixtures;
+using Verifier.Storage.Tests.SqlServer;
+using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 
-namespace Verifier.Storage.Tests;
+namespace Verifier.Storage.Tests.Contract;
 
-public sealed class AlertStoreTests : IAsyncLifetime
+public abstract class AlertStoreContract : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private StoreUnderTest _db = null!;
 
-    private SqliteAlertStore Alerts => new(_db.Database);
+    private IAlertStore Alerts => _db.Alerts;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        _db = OpenStore();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task A_clients_alerts_are_searched_in_its_index_range()
-    {
-        await using var connection = _db.Database.Open();
+    protected abstract StoreUnderTest OpenStore();
 
-        var plan = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + SqliteAlertStore.ListForClientSql,
-            new { clientId = "pharmacy-berlin", status = (int?)null, beforeAlertId = SqliteAlertStore.NoCursor, limit = 50 });
-
-        // One search, and no "USE TEMP B-TREE FOR ORDER BY": the index already yields newest first.
-        Assert.Equal(["SEARCH alerts USING INDEX alerts_client (client_id=? AND alert_id<?)"], plan.Select(step => step.Detail));
-    }
-
-    [Fact]
+    [StoreFact]
     public async Task Alerts_are_listed_newest_first_per_client_and_paged_by_the_last_id()
     {
         var berlin = await RaiseAlertsAsync("pharmacy-berlin", 3);
@@ -51,7 +43,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var context = TempDatabase.Context(clientId, ClientRole.Pharmacy);
+            var context = StoreUnderTest.Context(clientId, ClientRole.Pharmacy);
             var scan = new ScannedPack(Gtin, $"UNKNOWN{i}", "LOT1", "281231");
             var result = await _db.Packs.CommitAsync(new PackCommand(context, "verify", scan, $"h-{clientId}-{i}",
                 _ => new Decision(Outcome.SerialUnknown, null, AlertKind.System), (_, _) => PackStatus.Unknown), default);

@@ -1,25 +1,28 @@
 using Verifier.Core.Access;
 using Verifier.Core.Packs;
-using Verifier.Storage.Sqlite;
-using static Verifier.Storage.Tests.MasterDataFixtures;
+using Verifier.Storage.Tests.SqlServer;
+using static Verifier.Storage.Tests.Contract.MasterDataFixtures;
 
-namespace Verifier.Storage.Tests;
+namespace Verifier.Storage.Tests.Contract;
 
 /// <summary>Idempotency by client transaction id, and what the audit keeps of a mismatching scan.</summary>
-public sealed class PackStoreTests : IAsyncLifetime
+public abstract class PackStoreContract : IAsyncLifetime
 {
     private static readonly PackRules Rules = new(new PackRulesPolicy());
-    private readonly TempDatabase _db = new();
+    private StoreUnderTest _db = null!;
 
     public async Task InitializeAsync()
     {
-        await _db.MasterData.UpsertProductAsync(Product(), false, TempDatabase.Context(), default);
+        _db = OpenStore();
+        await _db.MasterData.UpsertProductAsync(Product(), false, StoreUnderTest.Context(), default);
         await UploadAsync(_db, "up-1", "LOT1", "281231", Serials(3));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
+    protected abstract StoreUnderTest OpenStore();
+
+    [StoreFact]
     public async Task A_retry_with_the_same_transaction_id_returns_the_first_record_and_raises_no_second_alert()
     {
         var unknownSerial = new ScannedPack(Gtin, "SN99999999", "LOT1", "281231");
@@ -35,14 +38,14 @@ public sealed class PackStoreTests : IAsyncLifetime
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM audit WHERE client_id = 'pharmacy-berlin'"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_transaction_id_reused_for_another_request_is_recorded_as_such_and_changes_nothing()
     {
         var pack = new ScannedPack(Gtin, "SN00000001", "LOT1", "281231");
         var first = await _db.Packs.CommitAsync(Verify("tx-1", pack, "hash-a"), default);
 
         var reused = await _db.Packs.CommitAsync(new PackCommand(Pharmacy("tx-1"), "decommission:supplied", pack, "hash-b",
-            _ => new Decision(Outcome.Success, PackState.Supplied, null), (view, decision) => Rules.StatusAfter(view, decision, TempDatabase.Now)), default);
+            _ => new Decision(Outcome.Success, PackState.Supplied, null), (view, decision) => Rules.StatusAfter(view, decision, StoreUnderTest.Now)), default);
 
         Assert.Equal((Outcome.TransactionIdReused, false), (reused.Audit.Outcome, reused.Replayed));
         Assert.Null(reused.Audit.ClientTransactionId);
@@ -52,7 +55,7 @@ public sealed class PackStoreTests : IAsyncLifetime
         Assert.Equal(PackState.Active, (await _db.Packs.ReadViewAsync(pack, default)).Pack!.State);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("LOT9", "281231", Outcome.BatchMismatch)]
     [InlineData("LOT1", "291231", Outcome.ExpiryMismatch)]
     public async Task A_mismatching_scan_is_audited_and_alerted_as_scanned_not_as_stored(string batch, string expiry, Outcome outcome)
@@ -66,14 +69,33 @@ public sealed class PackStoreTests : IAsyncLifetime
         Assert.Equal(result.Audit, audit);
         Assert.Equal((outcome, batch, expiry), (audit.Outcome!.Value, audit.Batch, audit.Expiry));
         Assert.Equal((false, null), (audit.Active, audit.Reason));
-        var alert = await new SqliteAlertStore(_db.Database).GetAsync(audit.AlertId!, default);
+        var alert = await _db.Alerts.GetAsync(audit.AlertId!, default);
         Assert.Equal((batch, expiry), (alert!.Batch, alert.Expiry));
     }
 
+    [StoreFact]
+    public async Task Concurrent_decommissions_of_one_pack_leave_exactly_one_success()
+    {
+        var pack = new ScannedPack(Gtin, "SN00000000", "LOT1", "281231");
+        // Each decides on the view it is handed inside its transaction, as PackRules does.
+        var decommissions = Enumerable.Range(0, 8).Select(i => Task.Run(() => _db.Packs.CommitAsync(new PackCommand(
+            StoreUnderTest.Context($"pharmacy-{i}", ClientRole.Pharmacy), "decommission:supplied", pack, $"h-{i}",
+            view => view.Pack!.State == PackState.Active
+                ? new Decision(Outcome.Success, PackState.Supplied, null)
+                : new Decision(Outcome.AlreadyInactive, null, null),
+            (view, decision) => new PackStatus(false, PackState.Supplied, InactiveReason.Supplied)), default)));
+
+        var results = await Task.WhenAll(decommissions);
+
+        Assert.Single(results, r => r.Audit.Outcome == Outcome.Success);
+        Assert.Equal(7, results.Count(r => r.Audit.Outcome == Outcome.AlreadyInactive));
+        Assert.Equal(2, (await _db.Packs.ReadViewAsync(pack, default)).Pack!.Version);
+    }
+
     private static PackCommand Verify(string? clientTransactionId, ScannedPack scan, string requestHash) =>
-        new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, TempDatabase.Now),
-            (view, decision) => Rules.StatusAfter(view, decision, TempDatabase.Now));
+        new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, StoreUnderTest.Now),
+            (view, decision) => Rules.StatusAfter(view, decision, StoreUnderTest.Now));
 
     private static TransactionContext Pharmacy(string? clientTransactionId) =>
-        TempDatabase.Context("pharmacy-berlin", ClientRole.Pharmacy) with { ClientTransactionId = clientTransactionId };
+        StoreUnderTest.Context("pharmacy-berlin", ClientRole.Pharmacy) with { ClientTransactionId = clientTransactionId };
 }

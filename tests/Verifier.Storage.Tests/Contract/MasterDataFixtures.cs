@@ -1,5 +1,5 @@
 using Verifier.Core.Identification;
-namespace Verifier.Storage.Tests;
+namespace Verifier.Storage.Tests.Contract;
 
 /// <summary>Products and serials the store tests share.</summary>
 internal static class MasterDataFixtures
@@ -18,13 +18,13 @@ internal static class MasterDataFixtures
     public static List<long> Positions(int count, long first = 0) =>
         Enumerable.Range(0, count).Select(i => first + i).ToList();
 
-    public static async Task<UploadResult> UploadAsync(TempDatabase db, string uploadId, string batch, string expiry, IReadOnlyList<string> serials)
+    public static async Task<UploadResult> UploadAsync(StoreUnderTest db, string uploadId, string batch, string expiry, IReadOnlyList<string> serials)
     {
-        var opening = await db.MasterData.OpenUploadAsync(new UploadHeader(uploadId, Gtin, batch, expiry), TempDatabase.Context(), false, default);
+        var opening = await db.MasterData.OpenUploadAsync(new UploadHeader(uploadId, Gtin, batch, expiry), StoreUnderTest.Context(), false, default);
         if (opening.Replay is { } replay) return replay;
         Assert.Null(opening.HeaderProblem);
         var existing = await opening.Upload!.StoreAsync(serials, Positions(serials.Count), Describe, default);
         Assert.Equal(0, existing.Count);
-        return await opening.Upload.CommitAsync(serials.Count, TempDatabase.Context(), default);
+        return await opening.Upload.CommitAsync(serials.Count, StoreUnderTest.Context(), default);
     }
 }

@@ -1,4 +1,4 @@
-namespace Verifier.Storage.Sqlite;
+namespace Verifier.Storage;
 
 /// <summary>
 /// The serials of an upload found already stored, by index into the upload's arrays: all counted,
