@@ -57,7 +57,10 @@ internal sealed class SqlServerBatchUpload : IBatchUpload
 
     internal const string MakeVisibleSql = "UPDATE batches SET visible = 1 WHERE id = @batchId AND visible = 0;";
 
-    internal const string DeletePendingUploadSql = "DELETE FROM uploads WHERE batch_id = @batchId AND committed = 0;";
+    internal const string DeletePendingUploadSql =
+        "DELETE FROM uploads WHERE batch_id = @batchId AND committed = 0 AND COALESCE(touched_at, started_at) < @before;";
+
+    internal const string UploadRowsSql = "SELECT COUNT(*) FROM uploads WHERE batch_id = @batchId;";
 
     internal const string DeletePendingPacksSql =
         """
@@ -138,18 +141,29 @@ internal sealed class SqlServerBatchUpload : IBatchUpload
         return new UploadResult(_header.UploadId, UploadStatus.Committed, receivedCount, stored, 0, [], Replayed: false);
     }
 
+    public Task TouchAsync(CancellationToken cancellationToken) =>
+        _uploadRowId is null
+            ? Task.CompletedTask
+            : _database.WriteAsync((connection, transaction) => TouchRowAsync(connection, transaction, cancellationToken), cancellationToken);
+
     public Task AbortAsync(CancellationToken cancellationToken) =>
-        _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, batchId, cancellationToken);
+        _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, batchId, long.MaxValue, cancellationToken);
 
     /// <summary>
-    /// Removes the pending upload row first (from then on its chunks and its commit fail), then the
-    /// packs in chunk-sized transactions (short locks, bounded log), then the batch. Every statement
-    /// re-checks that the batch is still invisible, so a committed batch is never touched.
+    /// Removes the pending upload row first, if it was not touched since <paramref name="before"/>
+    /// (from then on its chunks and its commit fail), and stops when an upload row is still there (a
+    /// live or committed upload). Then the packs go in chunk-sized transactions (short locks,
+    /// bounded log), then the batch. Every statement re-checks that the batch is still invisible, so
+    /// a committed batch is never touched.
     /// </summary>
-    internal static async Task RemovePendingAsync(SqlServerDatabase database, int batchId, CancellationToken cancellationToken)
+    internal static async Task RemovePendingAsync(SqlServerDatabase database, int batchId, long before, CancellationToken cancellationToken)
     {
-        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(DeletePendingUploadSql,
-            new { batchId }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+        var alive = await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(DeletePendingUploadSql, new { batchId, before }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(UploadRowsSql, new { batchId }, transaction, cancellationToken: cancellationToken)) > 0;
+        }, cancellationToken);
+        if (alive) return;
         int deleted;
         do
         {
@@ -161,6 +175,14 @@ internal sealed class SqlServerBatchUpload : IBatchUpload
             new { batchId }, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
+    /// <summary>Tells every instance this upload is alive; fails once it was removed as abandoned.</summary>
+    private async Task<int> TouchRowAsync(SqlConnection connection, SqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var touched = await connection.ExecuteAsync(new CommandDefinition(TouchSql,
+            new { at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction, cancellationToken: cancellationToken));
+        return touched == 1 ? touched : throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
+    }
+
     /// <summary>
     /// Returns the indexes (ascending) of the chunk's serials not stored: already held by the
     /// product, or repeated within the chunk (as SQLite's insert-or-ignore reports them).
@@ -168,10 +190,7 @@ internal sealed class SqlServerBatchUpload : IBatchUpload
     private async Task<List<int>> InsertChunkAsync(
         SqlConnection connection, SqlTransaction transaction, int batchId, IReadOnlyList<string> serials, int start, int count, CancellationToken cancellationToken)
     {
-        var touched = await connection.ExecuteAsync(new CommandDefinition(TouchSql,
-            new { at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction, cancellationToken: cancellationToken));
-        if (touched != 1) throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
-
+        await TouchRowAsync(connection, transaction, cancellationToken);
         var rows = SerialTable();
         var existing = new List<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -214,7 +214,7 @@ public sealed class SqlServerMasterDataStore(SqlServerDatabase database) : IMast
         var before = DateTimeOffset.UtcNow.Add(-idleFor).ToUnixTimeMilliseconds();
         var leftovers = await database.ReadAsync(async connection => (await connection.QueryAsync<int>(
             new CommandDefinition(AbandonedBatchesSql, new { before }, cancellationToken: cancellationToken))).ToList(), cancellationToken);
-        foreach (var batchId in leftovers) await SqlServerBatchUpload.RemovePendingAsync(database, batchId, cancellationToken);
+        foreach (var batchId in leftovers) await SqlServerBatchUpload.RemovePendingAsync(database, batchId, before, cancellationToken);
         return leftovers.Count;
     }
 

@@ -67,11 +67,14 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         var stored = _storedCount;
         await _database.Writer.RunAsync((connection, transaction) =>
         {
+            // The upload row first: once an instance removed it as abandoned, this fails before a
+            // batch whose packs are being deleted could become visible.
+            var finished = connection.Execute(
+                "UPDATE uploads SET committed = 1, stored_count = @stored, finished_at = @at WHERE id = @id AND committed = 0",
+                new { stored, at = context.Timestamp.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
+            if (finished != 1) throw new InvalidOperationException($"Upload {_header.UploadId} was removed as abandoned.");
             var flipped = connection.Execute("UPDATE batches SET visible = 1 WHERE id = @batchId AND visible = 0", new { batchId }, transaction);
             if (flipped != 1) throw new InvalidOperationException($"Upload {_header.UploadId}: its batch is no longer pending.");
-            connection.Execute(
-                "UPDATE uploads SET committed = 1, stored_count = @stored, finished_at = @at WHERE id = @id",
-                new { stored, at = context.Timestamp.ToUnixTimeMilliseconds(), id = _uploadRowId }, transaction);
             MasterDataAudit.Write(connection, transaction, context, "upload", _header.ProductCode, _header.Batch, _header.Expiry, active: true,
                 $"upload_id={_header.UploadId} serials={stored}");
             return flipped;
@@ -93,15 +96,25 @@ internal sealed class SqliteBatchUpload : IBatchUpload
     }
 
     public Task AbortAsync(CancellationToken cancellationToken) =>
-        _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, _productId, batchId, cancellationToken);
+        _committed || _batchId is not { } batchId ? Task.CompletedTask : RemovePendingAsync(_database, _productId, batchId, long.MaxValue, cancellationToken);
 
     /// <summary>
-    /// Deletes a pending batch in chunk-sized work items (the writer stays responsive), then the
-    /// batch and upload rows. Every statement re-checks that the batch is still invisible, so a
-    /// batch that was committed after all is never touched.
+    /// Removes the pending upload row first, if it was not touched since <paramref name="before"/>
+    /// (from then on its chunks and its commit fail), and stops when an upload row is still there (a
+    /// live or committed upload). Then the packs go in chunk-sized work items (the writer stays
+    /// responsive), then the batch. Every statement re-checks that the batch is still invisible, so
+    /// a committed batch is never touched.
     /// </summary>
-    internal static async Task RemovePendingAsync(SqliteDatabase database, long productId, long batchId, CancellationToken cancellationToken)
+    internal static async Task RemovePendingAsync(SqliteDatabase database, long productId, long batchId, long before, CancellationToken cancellationToken)
     {
+        var alive = await database.Writer.RunAsync((connection, transaction) =>
+        {
+            connection.Execute(
+                "DELETE FROM uploads WHERE batch_id = @batchId AND committed = 0 AND COALESCE(touched_at, started_at) < @before",
+                new { batchId, before }, transaction);
+            return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM uploads WHERE batch_id = @batchId", new { batchId }, transaction) > 0;
+        }, cancellationToken);
+        if (alive) return;
         int deleted;
         do
         {
@@ -115,12 +128,7 @@ internal sealed class SqliteBatchUpload : IBatchUpload
         }
         while (deleted > 0);
         await database.Writer.RunAsync((connection, transaction) =>
-            connection.Execute(
-                """
-                DELETE FROM uploads WHERE batch_id = @batchId AND committed = 0;
-                DELETE FROM batches WHERE id = @batchId AND visible = 0;
-                """,
-                new { batchId }, transaction), cancellationToken);
+            connection.Execute("DELETE FROM batches WHERE id = @batchId AND visible = 0", new { batchId }, transaction), cancellationToken);
     }
 
     /// <summary>

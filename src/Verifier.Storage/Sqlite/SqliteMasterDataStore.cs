@@ -210,7 +210,7 @@ public sealed class SqliteMasterDataStore(SqliteDatabase database) : IMasterData
                     SELECT 1 FROM uploads u WHERE u.batch_id = b.id AND u.committed = 0 AND COALESCE(u.touched_at, u.started_at) >= @before)
                 """, new { before })).ToList();
         }
-        foreach (var (batchId, productId) in leftovers) await SqliteBatchUpload.RemovePendingAsync(_database, productId, batchId, cancellationToken);
+        foreach (var (batchId, productId) in leftovers) await SqliteBatchUpload.RemovePendingAsync(_database, productId, batchId, before, cancellationToken);
         return leftovers.Count;
     }
 }
