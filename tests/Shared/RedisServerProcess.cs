@@ -11,22 +11,31 @@ namespace Verifier.Testing;
 /// A private server lets a test kill it (outage) without disturbing other tests. Shared by the
 /// cache and server test projects (linked source, as grpc-dotnet's test/Shared).
 /// </summary>
-public sealed class RedisServerProcess : IAsyncDisposable
+public sealed class RedisServerProcess : IRedisDeployment
 {
     private const int StartAttempts = 5;
     private const int ReadinessPolls = 200;
 
     private readonly string _executable;
     private readonly int _port;
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
-    private RedisServerProcess(string executable, int port)
+    private RedisServerProcess(string executable, int port, IReadOnlyList<string> extraArguments)
     {
         _executable = executable;
         _port = port;
+        _extraArguments = extraArguments;
     }
 
     public string Configuration => $"127.0.0.1:{_port}";
+
+    public int Port => _port;
+
+    /// <summary>The running redis-server's process id, for signals a test sends itself.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("redis-server is not running");
+
+    IReadOnlyList<int> IRedisDeployment.ProcessIds => [ProcessId];
 
     /// <summary>/usr/bin/redis-server, else redis-server on PATH, else null (tests skip).</summary>
     public static string? Locate()
@@ -43,13 +52,20 @@ public sealed class RedisServerProcess : IAsyncDisposable
             .FirstOrDefault(File.Exists);
     }
 
-    public static RedisServerProcess Start()
+    public static RedisServerProcess Start() => Start(_ => []);
+
+    /// <summary>
+    /// Starts with more switches, which may name the port chosen (a cluster node's config file);
+    /// they come after the defaults, so they win.
+    /// </summary>
+    public static RedisServerProcess Start(Func<int, IEnumerable<string>> extraArguments)
     {
         var executable = Locate() ?? throw new InvalidOperationException("redis-server is not installed");
         for (var attempt = 1; ; attempt++)
         {
             // The free port can be taken between probing and binding; then redis-server exits and we retry.
-            var server = new RedisServerProcess(executable, LoopbackPort.Free());
+            var port = LoopbackPort.Free();
+            var server = new RedisServerProcess(executable, port, extraArguments(port).ToArray());
             if (server.TryLaunch() || attempt == StartAttempts)
             {
                 return server.IsRunning ? server : throw new InvalidOperationException("redis-server did not start");
@@ -119,7 +135,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
                  {
                      "--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                      "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
-                 })
+                 }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -10,6 +10,9 @@ namespace Verifier.Server.Tests.Infrastructure;
 /// </summary>
 public interface INeedsRedisServer;
 
+/// <summary>Marks a test class whose servers share a local Redis Cluster (redis-server and redis-cli).</summary>
+public interface INeedsRedisCluster;
+
 /// <summary>A fact that skips in classes marked <see cref="INeedsRedisServer"/> when redis-server is absent.</summary>
 [XunitTestCaseDiscoverer("Verifier.Server.Tests.Infrastructure.ServerFactDiscoverer", "Verifier.Server.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -22,10 +25,17 @@ public sealed class ServerTheoryAttribute : TheoryAttribute;
 
 internal static class ServerPrerequisites
 {
-    public static string? MissingFor(ITestMethod method) =>
-        method.TestClass.Class.Interfaces.Any(i => i.Name == typeof(INeedsRedisServer).FullName) && RedisServerProcess.Locate() is null
-            ? "redis-server is not installed (apt-get install redis-server); this class runs the server against a real Redis"
+    public static string? MissingFor(ITestMethod method)
+    {
+        bool Marked(Type marker) => method.TestClass.Class.Interfaces.Any(i => i.Name == marker.FullName);
+        if (Marked(typeof(INeedsRedisServer)) && RedisServerProcess.Locate() is null)
+        {
+            return "redis-server is not installed (apt-get install redis-server); this class runs the server against a real Redis";
+        }
+        return Marked(typeof(INeedsRedisCluster)) && RedisClusterProcess.MissingPrerequisite() is { } missing
+            ? missing + "; this class runs the servers against a local Redis Cluster"
             : null;
+    }
 
     public static IXunitTestCase Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod method, string reason) =>
         new XunitSkippedDataRowTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method, reason);
