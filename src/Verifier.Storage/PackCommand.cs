@@ -26,7 +26,37 @@ public sealed record PackCommand(
     string? Note = null,
     bool DecideOnObserved = false,
     long? ObservedEpoch = null,
-    Func<bool>? IsMarkedInCache = null);
+    Func<bool>? IsMarkedInCache = null)
+{
+    /// <summary>
+    /// The audit entry of this command's decision on <paramref name="before"/>. It records what was
+    /// scanned, as Art 35 asks: after a match that equals what is stored, and after a mismatch the
+    /// stored batch and expiry must not be handed to whoever holds a serial.
+    /// </summary>
+    /// <param name="keepClientTransactionId">False when the id was already used for another request: the entry must not claim it.</param>
+    public AuditRecord Audit(
+        PackView before, PackView after, Decision decision, PackStatus status, string? alertId, string? note, bool keepClientTransactionId) =>
+        new(
+            Context.SystemTransactionId,
+            keepClientTransactionId ? Context.ClientTransactionId : null,
+            Context.Timestamp,
+            Context.ClientId,
+            Context.UserId,
+            Context.LocationId,
+            Operation,
+            decision.Outcome,
+            Scan.ProductCode,
+            Scan.SerialNumber,
+            Scan.Batch,
+            Scan.Expiry,
+            before.Pack?.State,
+            after.Pack?.State,
+            status.Reason,
+            status.Active,
+            alertId,
+            decision.RepeatCount,
+            note);
+}
 
 /// <summary>The recorded result of a command: its audit entry and the view after it.</summary>
 /// <param name="Replayed">True when the client transaction id had been answered before and this is that answer.</param>
@@ -59,6 +89,34 @@ public sealed record AuditRecord(
     int RepeatCount,
     string? Note)
 {
+    /// <summary>
+    /// The parameters of an audit row insert, named as both providers' INSERT statements name them
+    /// (enums as their numbers, the time as Unix milliseconds).
+    /// </summary>
+    public object Parameters(string? requestHash) => new
+    {
+        SystemTransactionId,
+        ClientTransactionId,
+        RequestHash = requestHash,
+        At = Timestamp.ToUnixTimeMilliseconds(),
+        ClientId,
+        UserId,
+        LocationId,
+        Operation,
+        Outcome = (int?)Outcome,
+        ProductCode,
+        SerialNumber,
+        Batch,
+        Expiry,
+        StateBefore = (int?)StateBefore,
+        StateAfter = (int?)StateAfter,
+        Reason = (int?)Reason,
+        Active,
+        AlertId,
+        RepeatCount,
+        Note,
+    };
+
     /// <summary>An entry that changes no pack: master data, alert and client operations, refusals.</summary>
     public static AuditRecord Entry(
         TransactionContext context, string operation, Outcome? outcome, string? productCode = null, string? serialNumber = null,

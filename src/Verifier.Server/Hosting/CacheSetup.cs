@@ -37,7 +37,7 @@ internal static class CacheSetup
 
     private static RedisPackStatusCache Connect(IServiceProvider provider, CacheOptions cache, string configuration) =>
         RedisPackStatusCache.ConnectAsync(
-                new RedisCacheOptions { Configuration = configuration, PackTtl = cache.PackTtl },
+                new RedisCacheOptions { Configuration = configuration, PackTtl = cache.PackTtl, OperationTimeout = cache.OperationTimeout },
                 provider.GetRequiredService<ILogger<RedisPackStatusCache>>())
             .GetAwaiter().GetResult();
 }

@@ -51,6 +51,12 @@ public sealed class CacheOptions
     public TimeSpan PackTtl { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
+    /// How long one cache command may take before it counts as a fault (a read becomes a miss, a write
+    /// unanswered). Well below the 300 ms answer budget of DR Art 35: a slow cache is worse than none.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Answer status checks (Verify) from a cache hit without reading the pack from SQL, when the
     /// store confirms in the same transaction as the audit row that the hit was cached in the current
     /// cache epoch. Sound with any number of instances (docs/cache-coherence.md); turn it off only

@@ -20,29 +20,7 @@ internal static class SqlServerAuditTrail
 
     public static Task<int> AppendAsync(
         SqlConnection connection, SqlTransaction transaction, AuditRecord audit, string? requestHash, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(AppendSql, new
-        {
-            audit.SystemTransactionId,
-            audit.ClientTransactionId,
-            RequestHash = requestHash,
-            At = audit.Timestamp.ToUnixTimeMilliseconds(),
-            audit.ClientId,
-            audit.UserId,
-            audit.LocationId,
-            audit.Operation,
-            Outcome = (int?)audit.Outcome,
-            audit.ProductCode,
-            audit.SerialNumber,
-            audit.Batch,
-            audit.Expiry,
-            StateBefore = (int?)audit.StateBefore,
-            StateAfter = (int?)audit.StateAfter,
-            Reason = (int?)audit.Reason,
-            audit.Active,
-            audit.AlertId,
-            audit.RepeatCount,
-            audit.Note,
-        }, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(new CommandDefinition(AppendSql, audit.Parameters(requestHash), transaction, cancellationToken: cancellationToken));
 
     /// <summary>The audit row of a master data operation (upload, recall, withdraw, product upsert), as SQLite writes it.</summary>
     public static Task<int> AppendMasterDataAsync(

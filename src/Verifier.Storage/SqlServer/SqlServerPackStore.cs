@@ -137,27 +137,7 @@ public sealed class SqlServerPackStore(SqlServerDatabase database) : IPackStore
         var alertId = decision.Alert is { } kind
             ? await InsertAlertAsync(connection, transaction, command, decision.Outcome, kind, note, cancellationToken)
             : null;
-        var audit = new AuditRecord(
-            context.SystemTransactionId,
-            keepClientTransactionId ? context.ClientTransactionId : null,
-            context.Timestamp,
-            context.ClientId,
-            context.UserId,
-            context.LocationId,
-            command.Operation,
-            decision.Outcome,
-            // What was scanned, as Art 35 asks (see SqlitePackStore).
-            command.Scan.ProductCode,
-            command.Scan.SerialNumber,
-            command.Scan.Batch,
-            command.Scan.Expiry,
-            view.Pack?.State,
-            after.Pack?.State,
-            status.Reason,
-            status.Active,
-            alertId,
-            decision.RepeatCount,
-            note);
+        var audit = command.Audit(view, after, decision, status, alertId, note, keepClientTransactionId);
         await SqlServerAuditTrail.AppendAsync(connection, transaction, audit, command.RequestHash, cancellationToken);
         return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false, epoch);
     }

@@ -15,29 +15,7 @@ internal static class AuditTrail
             VALUES (@SystemTransactionId, @ClientTransactionId, @RequestHash, @At, @ClientId, @UserId, @LocationId, @Operation, @Outcome,
                 @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note)
             """,
-            new
-            {
-                audit.SystemTransactionId,
-                audit.ClientTransactionId,
-                RequestHash = requestHash,
-                At = audit.Timestamp.ToUnixTimeMilliseconds(),
-                audit.ClientId,
-                audit.UserId,
-                audit.LocationId,
-                audit.Operation,
-                Outcome = (int?)audit.Outcome,
-                audit.ProductCode,
-                audit.SerialNumber,
-                audit.Batch,
-                audit.Expiry,
-                StateBefore = (int?)audit.StateBefore,
-                StateAfter = (int?)audit.StateAfter,
-                Reason = (int?)audit.Reason,
-                audit.Active,
-                audit.AlertId,
-                audit.RepeatCount,
-                audit.Note,
-            },
+            audit.Parameters(requestHash),
             transaction);
     }
 }

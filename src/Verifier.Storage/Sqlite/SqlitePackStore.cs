@@ -97,28 +97,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         var after = decision.ChangesPack ? WritePack(connection, transaction, view, decision, context) : view;
         var status = command.StatusAfter(view, decision);
         var alertId = decision.Alert is { } kind ? InsertAlert(connection, transaction, command, decision.Outcome, kind, note) : null;
-        var audit = new AuditRecord(
-            context.SystemTransactionId,
-            keepClientTransactionId ? context.ClientTransactionId : null,
-            context.Timestamp,
-            context.ClientId,
-            context.UserId,
-            context.LocationId,
-            command.Operation,
-            decision.Outcome,
-            // What was scanned, as Art 35 asks; after a match it equals what is stored, and after a
-            // mismatch the stored batch and expiry must not be handed to whoever holds a serial.
-            command.Scan.ProductCode,
-            command.Scan.SerialNumber,
-            command.Scan.Batch,
-            command.Scan.Expiry,
-            view.Pack?.State,
-            after.Pack?.State,
-            status.Reason,
-            status.Active,
-            alertId,
-            decision.RepeatCount,
-            note);
+        var audit = command.Audit(view, after, decision, status, alertId, note, keepClientTransactionId);
         AuditTrail.Append(connection, transaction, audit, command.RequestHash);
         return new PackCommandResult(audit, after, Replayed: false, ObservedWasStale: false, epoch);
     }
