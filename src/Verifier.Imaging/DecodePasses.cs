@@ -1,0 +1,75 @@
+namespace Verifier.Imaging;
+
+/// <summary>A prepared image and the binarisation to read it with.</summary>
+internal sealed record DecodePass(string Name, GrayImage Image, Binarisation Binarisation);
+
+/// <summary>
+/// The order in which variants of a photo are tried: cheap, likely passes first, so an easy image
+/// costs one read, and the expensive ones (rescaling, own thresholds, rotations, crops) only run
+/// while the time budget lasts. Lazy: a variant is computed only when its pass is reached.
+/// </summary>
+internal static class DecodePasses
+{
+    /// <summary>Above this longer side a photo is first reduced: ZXing gains nothing from more pixels per module than ~10.</summary>
+    private const int WorkingSide = 1600;
+
+    public static IEnumerable<DecodePass> For(GrayImage photo)
+    {
+        var longer = Math.Max(photo.Width, photo.Height);
+        var working = longer > WorkingSide ? photo.Scaled((double)WorkingSide / longer) : photo;
+        var margin = Math.Max(8, Math.Min(working.Width, working.Height) / 10);
+
+        var padded = working.Padded(margin);
+        yield return new("hybrid", padded, Binarisation.Hybrid);
+        yield return new("global", padded, Binarisation.GlobalHistogram);
+        var inverted = padded.Inverted();
+        yield return new("inverted hybrid", inverted, Binarisation.Hybrid);
+        yield return new("inverted global", inverted, Binarisation.GlobalHistogram);
+
+        foreach (var pass in Thresholded("", working, margin)) yield return pass;
+
+        foreach (var factor in RescaleFactors(working))
+        {
+            var scaled = working.Scaled(factor);
+            var scaledMargin = (int)(margin * factor);
+            var scaledPadded = scaled.Padded(scaledMargin);
+            yield return new($"x{factor} hybrid", scaledPadded, Binarisation.Hybrid);
+            yield return new($"x{factor} global", scaledPadded, Binarisation.GlobalHistogram);
+            yield return new($"x{factor} inverted hybrid", scaledPadded.Inverted(), Binarisation.Hybrid);
+            foreach (var pass in Thresholded($"x{factor} ", scaled, scaledMargin)) yield return pass;
+        }
+
+        for (var turns = 1; turns < 4; turns++)
+        {
+            var rotated = padded.Rotated(turns);
+            yield return new($"rotated {turns * 90} hybrid", rotated, Binarisation.Hybrid);
+            yield return new($"rotated {turns * 90} global", rotated, Binarisation.GlobalHistogram);
+        }
+    }
+
+    /// <summary>Contrast stretch, then Otsu and local-mean thresholds, each also inverted (light-on-dark marking).</summary>
+    private static IEnumerable<DecodePass> Thresholded(string prefix, GrayImage image, int margin)
+    {
+        var stretched = Thresholds.Stretched(image);
+        var otsu = Thresholds.Otsu(stretched).Padded(margin);
+        yield return new(prefix + "otsu", otsu, Binarisation.GlobalHistogram);
+        yield return new(prefix + "inverted otsu", otsu.Inverted(), Binarisation.GlobalHistogram);
+        foreach (var divisor in (int[])[8, 24])
+        {
+            var window = Math.Max(7, Math.Min(image.Width, image.Height) / divisor);
+            var adaptive = Thresholds.Adaptive(stretched, window, 4).Padded(margin);
+            yield return new($"{prefix}adaptive/{divisor}", adaptive, Binarisation.GlobalHistogram);
+            yield return new($"{prefix}inverted adaptive/{divisor}", Thresholds.Adaptive(stretched.Inverted(), window, 4).Padded(margin), Binarisation.GlobalHistogram);
+        }
+    }
+
+    /// <summary>Small images are enlarged (the detector needs several pixels per module), large ones reduced (noise, blur).</summary>
+    private static IEnumerable<double> RescaleFactors(GrayImage image)
+    {
+        var longer = Math.Max(image.Width, image.Height);
+        if (longer < 800) yield return 2;
+        if (longer < 400) yield return 3;
+        if (longer > 300) yield return 0.5;
+        if (longer > 900) yield return 0.25;
+    }
+}
