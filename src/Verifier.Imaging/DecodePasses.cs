@@ -26,6 +26,7 @@ internal static class DecodePasses
         yield return new("inverted hybrid", inverted, Binarisation.Hybrid);
         yield return new("inverted global", inverted, Binarisation.GlobalHistogram);
 
+        yield return new("pure", working, Binarisation.PureSymbol);
         foreach (var pass in Thresholded("", working, margin)) yield return pass;
 
         foreach (var factor in RescaleFactors(working))
@@ -38,6 +39,10 @@ internal static class DecodePasses
             yield return new($"x{factor} inverted hybrid", scaledPadded.Inverted(), Binarisation.Hybrid);
             foreach (var pass in Thresholded($"x{factor} ", scaled, scaledMargin)) yield return pass;
         }
+
+        var mirrored = padded.Mirrored();
+        yield return new("mirrored hybrid", mirrored, Binarisation.Hybrid);
+        yield return new("mirrored global", mirrored, Binarisation.GlobalHistogram);
 
         for (var turns = 1; turns < 4; turns++)
         {

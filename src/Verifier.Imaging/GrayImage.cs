@@ -65,6 +65,18 @@ internal sealed class GrayImage(int width, int height, byte[] pixels, SourceMap 
         return new GrayImage(width, height, result, ToSource.Then(back));
     }
 
+    /// <summary>Flipped left to right: a symbol printed on the back of transparent film, or photographed in a mirror.</summary>
+    public GrayImage Mirrored()
+    {
+        var result = new byte[Pixels.Length];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++) result[y * Width + x] = this[Width - 1 - x, y];
+        }
+
+        return new GrayImage(Width, Height, result, ToSource.Then(new SourceMap(-1, 0, Width - 1, 0, 1, 0)));
+    }
+
     public GrayImage Inverted() => Mapped(static v => (byte)(255 - v));
 
     /// <summary>The rectangle clamped to the image.</summary>

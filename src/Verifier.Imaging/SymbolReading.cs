@@ -12,12 +12,16 @@ internal enum Binarisation
 
     /// <summary>ZXing's one global threshold: better for small, evenly lit or pre-thresholded images.</summary>
     GlobalHistogram,
+
+    /// <summary>Global threshold, and the image is the symbol alone and axis-aligned (renders, tight crops): no detector needed.</summary>
+    PureSymbol,
 }
 
 /// <summary>One ZXing DataMatrix read of one prepared image.</summary>
 internal static class SymbolReading
 {
     private static readonly Dictionary<DecodeHintType, object> Hints = new() { [DecodeHintType.TRY_HARDER] = true };
+    private static readonly Dictionary<DecodeHintType, object> PureHints = new() { [DecodeHintType.PURE_BARCODE] = true };
 
     static SymbolReading()
     {
@@ -33,7 +37,7 @@ internal static class SymbolReading
         Result? result;
         try
         {
-            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), Hints);
+            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), binarisation == Binarisation.PureSymbol ? PureHints : Hints);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
