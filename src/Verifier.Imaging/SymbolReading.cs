@@ -47,11 +47,24 @@ internal static class SymbolReading
 
         // A replacement character means bytes that fit no character set: a misread, never a pack's data.
         if (result?.Text is null || result.Text.Contains('\uFFFD')) return null;
-        var corners = (result.ResultPoints ?? []).Select(p => image.ToSource.Apply(p.X, p.Y)).ToList();
+        var corners = (binarisation == Binarisation.PureSymbol ? EnclosingCorners(binarizer) : result.ResultPoints ?? [])
+            .Select(p => image.ToSource.Apply(p.X, p.Y)).ToList();
         var gs1 = IsGs1(result);
         // ZXing.Net renders the leading FNC1 that marks GS1 mode as a GS; a scanner reports it as ]d2 instead.
         var text = gs1 && result.Text.StartsWith('\u001d') ? result.Text[1..] : result.Text;
         return new DecodedSymbol(text, gs1, corners);
+    }
+
+    /// <summary>
+    /// A pure read locates nothing, so its corners are the black pixels' bounding box, in the
+    /// detector's order: top-left, bottom-left, bottom-right, top-right.
+    /// </summary>
+    private static ResultPoint[] EnclosingCorners(Binarizer binarizer)
+    {
+        var box = binarizer.BlackMatrix.getEnclosingRectangle();
+        if (box is null) return [];
+        var (left, top, right, bottom) = (box[0], box[1], box[0] + box[2], box[1] + box[3]);
+        return [new(left, top), new(left, bottom), new(right, bottom), new(right, top)];
     }
 
     /// <summary>AIM symbology identifiers ]d2 (GS1) and ]d5 (GS1 with ECI).</summary>
