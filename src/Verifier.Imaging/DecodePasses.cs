@@ -40,6 +40,20 @@ internal static class DecodePasses
             foreach (var pass in Thresholded($"x{factor} ", scaled, scaledMargin)) yield return pass;
         }
 
+        foreach (var region in CandidateRegions.Find(working))
+        {
+            var crop = working.Cropped(region.Left, region.Top, region.Width, region.Height);
+            // Enlarged towards ~400 px: the detector then sees several pixels per module even in a small crop.
+            var cropScaled = Math.Max(crop.Width, crop.Height) < 400 ? crop.Scaled(400.0 / Math.Max(crop.Width, crop.Height)) : crop;
+            var cropMargin = Math.Max(8, Math.Min(cropScaled.Width, cropScaled.Height) / 10);
+            var cropPadded = cropScaled.Padded(cropMargin);
+            var name = $"crop {region.Left},{region.Top} {region.Width}x{region.Height}";
+            yield return new($"{name} hybrid", cropPadded, Binarisation.Hybrid);
+            yield return new($"{name} global", cropPadded, Binarisation.GlobalHistogram);
+            yield return new($"{name} inverted hybrid", cropPadded.Inverted(), Binarisation.Hybrid);
+            foreach (var pass in Thresholded(name + " ", cropScaled, cropMargin)) yield return pass;
+        }
+
         var mirrored = padded.Mirrored();
         yield return new("mirrored hybrid", mirrored, Binarisation.Hybrid);
         yield return new("mirrored global", mirrored, Binarisation.GlobalHistogram);

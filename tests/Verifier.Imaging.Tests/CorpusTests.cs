@@ -9,8 +9,8 @@ namespace Verifier.Imaging.Tests;
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 75 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
-    private const int DecodedFloor = 72;
+    /// <summary>Measured 78 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
+    private const int DecodedFloor = 75;
 
     [CorpusFact]
     public void Corpus_decodes_at_least_the_floor_and_never_a_wrong_text()
