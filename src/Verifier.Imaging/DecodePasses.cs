@@ -1,7 +1,7 @@
 namespace Verifier.Imaging;
 
 /// <summary>A prepared image and the binarisation to read it with.</summary>
-internal sealed record DecodePass(string Name, GrayImage Image, Binarisation Binarisation);
+internal sealed record DecodePass(string Name, GrayImage Image, ReadingMethod ReadingMethod);
 
 /// <summary>
 /// The order in which variants of a photo are tried: cheap, likely passes first, so an easy image
@@ -20,13 +20,13 @@ internal static class DecodePasses
         var margin = Math.Max(8, Math.Min(working.Width, working.Height) / 10);
 
         var padded = working.Padded(margin);
-        yield return new("hybrid", padded, Binarisation.Hybrid);
-        yield return new("global", padded, Binarisation.GlobalHistogram);
+        yield return new("hybrid", padded, ReadingMethod.Hybrid);
+        yield return new("global", padded, ReadingMethod.GlobalHistogram);
         var inverted = padded.Inverted();
-        yield return new("inverted hybrid", inverted, Binarisation.Hybrid);
-        yield return new("inverted global", inverted, Binarisation.GlobalHistogram);
+        yield return new("inverted hybrid", inverted, ReadingMethod.Hybrid);
+        yield return new("inverted global", inverted, ReadingMethod.GlobalHistogram);
 
-        yield return new("pure", working, Binarisation.PureSymbol);
+        yield return new("pure", working, ReadingMethod.PureSymbol);
         foreach (var pass in Thresholded("", working, margin)) yield return pass;
 
         foreach (var factor in RescaleFactors(working))
@@ -34,9 +34,9 @@ internal static class DecodePasses
             var scaled = working.Scaled(factor);
             var scaledMargin = (int)(margin * factor);
             var scaledPadded = scaled.Padded(scaledMargin);
-            yield return new($"x{factor} hybrid", scaledPadded, Binarisation.Hybrid);
-            yield return new($"x{factor} global", scaledPadded, Binarisation.GlobalHistogram);
-            yield return new($"x{factor} inverted hybrid", scaledPadded.Inverted(), Binarisation.Hybrid);
+            yield return new($"x{factor} hybrid", scaledPadded, ReadingMethod.Hybrid);
+            yield return new($"x{factor} global", scaledPadded, ReadingMethod.GlobalHistogram);
+            yield return new($"x{factor} inverted hybrid", scaledPadded.Inverted(), ReadingMethod.Hybrid);
             foreach (var pass in Thresholded($"x{factor} ", scaled, scaledMargin)) yield return pass;
         }
 
@@ -48,21 +48,21 @@ internal static class DecodePasses
             var cropMargin = Math.Max(8, Math.Min(cropScaled.Width, cropScaled.Height) / 10);
             var cropPadded = cropScaled.Padded(cropMargin);
             var name = $"crop {region.Left},{region.Top} {region.Width}x{region.Height}";
-            yield return new($"{name} hybrid", cropPadded, Binarisation.Hybrid);
-            yield return new($"{name} global", cropPadded, Binarisation.GlobalHistogram);
-            yield return new($"{name} inverted hybrid", cropPadded.Inverted(), Binarisation.Hybrid);
+            yield return new($"{name} hybrid", cropPadded, ReadingMethod.Hybrid);
+            yield return new($"{name} global", cropPadded, ReadingMethod.GlobalHistogram);
+            yield return new($"{name} inverted hybrid", cropPadded.Inverted(), ReadingMethod.Hybrid);
             foreach (var pass in Thresholded(name + " ", cropScaled, cropMargin)) yield return pass;
         }
 
         var mirrored = padded.Mirrored();
-        yield return new("mirrored hybrid", mirrored, Binarisation.Hybrid);
-        yield return new("mirrored global", mirrored, Binarisation.GlobalHistogram);
+        yield return new("mirrored hybrid", mirrored, ReadingMethod.Hybrid);
+        yield return new("mirrored global", mirrored, ReadingMethod.GlobalHistogram);
 
         for (var turns = 1; turns < 4; turns++)
         {
             var rotated = padded.Rotated(turns);
-            yield return new($"rotated {turns * 90} hybrid", rotated, Binarisation.Hybrid);
-            yield return new($"rotated {turns * 90} global", rotated, Binarisation.GlobalHistogram);
+            yield return new($"rotated {turns * 90} hybrid", rotated, ReadingMethod.Hybrid);
+            yield return new($"rotated {turns * 90} global", rotated, ReadingMethod.GlobalHistogram);
         }
     }
 
@@ -71,14 +71,16 @@ internal static class DecodePasses
     {
         var stretched = Thresholds.Stretched(image);
         var otsu = Thresholds.Otsu(stretched).Padded(margin);
-        yield return new(prefix + "otsu", otsu, Binarisation.GlobalHistogram);
-        yield return new(prefix + "inverted otsu", otsu.Inverted(), Binarisation.GlobalHistogram);
+        yield return new(prefix + "otsu", otsu, ReadingMethod.GlobalHistogram);
+        yield return new(prefix + "inverted otsu", otsu.Inverted(), ReadingMethod.GlobalHistogram);
+        yield return new(prefix + "otsu outline", otsu, ReadingMethod.Outline);
         foreach (var divisor in (int[])[8, 24])
         {
             var window = Math.Max(7, Math.Min(image.Width, image.Height) / divisor);
             var adaptive = Thresholds.Adaptive(stretched, window, 4).Padded(margin);
-            yield return new($"{prefix}adaptive/{divisor}", adaptive, Binarisation.GlobalHistogram);
-            yield return new($"{prefix}inverted adaptive/{divisor}", Thresholds.Adaptive(stretched.Inverted(), window, 4).Padded(margin), Binarisation.GlobalHistogram);
+            yield return new($"{prefix}adaptive/{divisor}", adaptive, ReadingMethod.GlobalHistogram);
+            yield return new($"{prefix}inverted adaptive/{divisor}", Thresholds.Adaptive(stretched.Inverted(), window, 4).Padded(margin), ReadingMethod.GlobalHistogram);
+            yield return new($"{prefix}adaptive/{divisor} outline", adaptive, ReadingMethod.Outline);
         }
     }
 

@@ -4,8 +4,8 @@ using ZXing.Datamatrix;
 
 namespace Verifier.Imaging;
 
-/// <summary>The binarisations ZXing offers; ours (<see cref="Thresholds"/>) arrive as already black/white images.</summary>
-internal enum Binarisation
+/// <summary>How a prepared image is read. ZXing's binarisers apply to any image; ours (<see cref="Thresholds"/>) arrive as already black/white images.</summary>
+internal enum ReadingMethod
 {
     /// <summary>ZXing's local block thresholds: the best default for photos.</summary>
     Hybrid,
@@ -15,6 +15,9 @@ internal enum Binarisation
 
     /// <summary>Global threshold, and the image is the symbol alone and axis-aligned (renders, tight crops): no detector needed.</summary>
     PureSymbol,
+
+    /// <summary>The image is black/white: outline the dark object and sample it at every symbol size (<see cref="GridDecoding"/>).</summary>
+    Outline,
 }
 
 /// <summary>One ZXing DataMatrix read of one prepared image.</summary>
@@ -30,14 +33,16 @@ internal static class SymbolReading
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     }
 
-    public static DecodedSymbol? Read(GrayImage image, Binarisation binarisation)
+    public static DecodedSymbol? Read(GrayImage image, ReadingMethod binarisation)
     {
+        if (binarisation == ReadingMethod.Outline) return SymbolOutline.Find(image) is { } outline ? GridDecoding.TryRead(image, outline) : null;
+
         var source = new GrayLuminanceSource(image);
-        Binarizer binarizer = binarisation == Binarisation.Hybrid ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source);
+        Binarizer binarizer = binarisation == ReadingMethod.Hybrid ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source);
         Result? result;
         try
         {
-            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), binarisation == Binarisation.PureSymbol ? PureHints : Hints);
+            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), binarisation == ReadingMethod.PureSymbol ? PureHints : Hints);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
@@ -45,14 +50,23 @@ internal static class SymbolReading
             return null;
         }
 
-        // A replacement character means bytes that fit no character set: a misread, never a pack's data.
-        if (result?.Text is null || result.Text.Contains('\uFFFD')) return null;
-        var corners = (binarisation == Binarisation.PureSymbol ? EnclosingCorners(binarizer) : result.ResultPoints ?? [])
+        if (result?.Text is null) return null;
+        var corners = (binarisation == ReadingMethod.PureSymbol ? EnclosingCorners(binarizer) : result.ResultPoints ?? [])
             .Select(p => image.ToSource.Apply(p.X, p.Y)).ToList();
-        var gs1 = IsGs1(result);
+        var gs1 = result.ResultMetadata is { } metadata
+            && metadata.TryGetValue(ResultMetadataType.SYMBOLOGY_IDENTIFIER, out var identifier)
+            && identifier is "]d2" or "]d5";
+        return FromDecoded(result.Text, gs1, corners);
+    }
+
+    /// <summary>ZXing's text as a symbol, or null when it cannot be a pack's data.</summary>
+    /// <param name="gs1">AIM modifier 2 (GS1) or 5 (GS1 with ECI): FNC1 came first.</param>
+    public static DecodedSymbol? FromDecoded(string text, bool gs1, IReadOnlyList<ImagePoint> corners)
+    {
+        // A replacement character means bytes that fit no character set: a misread, never a pack's data.
+        if (text.Contains('\uFFFD')) return null;
         // ZXing.Net renders the leading FNC1 that marks GS1 mode as a GS; a scanner reports it as ]d2 instead.
-        var text = gs1 && result.Text.StartsWith('\u001d') ? result.Text[1..] : result.Text;
-        return new DecodedSymbol(text, gs1, corners);
+        return new DecodedSymbol(gs1 && text.StartsWith('\u001d') ? text[1..] : text, gs1, corners);
     }
 
     /// <summary>
@@ -66,10 +80,4 @@ internal static class SymbolReading
         var (left, top, right, bottom) = (box[0], box[1], box[0] + box[2], box[1] + box[3]);
         return [new(left, top), new(left, bottom), new(right, bottom), new(right, top)];
     }
-
-    /// <summary>AIM symbology identifiers ]d2 (GS1) and ]d5 (GS1 with ECI).</summary>
-    private static bool IsGs1(Result result) =>
-        result.ResultMetadata is { } metadata
-        && metadata.TryGetValue(ResultMetadataType.SYMBOLOGY_IDENTIFIER, out var identifier)
-        && identifier is "]d2" or "]d5";
 }

@@ -9,8 +9,8 @@ namespace Verifier.Imaging.Tests;
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 78 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
-    private const int DecodedFloor = 75;
+    /// <summary>Measured 79 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
+    private const int DecodedFloor = 76;
 
     /// <summary>
     /// Generous, so the count does not depend on the machine's load; the report says how many
