@@ -23,7 +23,7 @@ public static class DataMatrixDecoder
                     ImageRejection.TimeBudgetExhausted, $"No DataMatrix was found within the time budget of {limits.TimeBudget.TotalSeconds:0.#} s.");
             }
 
-            if (SymbolReading.Read(pass.Image, pass.ReadingMethod) is { } symbol) return [symbol];
+            if (SymbolReading.Read(pass.Image, pass.Method) is { } symbol) return [symbol];
         }
 
         throw new ImageRejectedException(ImageRejection.NoSymbol, "No DataMatrix was found in the image.");

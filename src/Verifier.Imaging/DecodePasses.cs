@@ -1,7 +1,7 @@
 namespace Verifier.Imaging;
 
-/// <summary>A prepared image and the binarisation to read it with.</summary>
-internal sealed record DecodePass(string Name, GrayImage Image, ReadingMethod ReadingMethod);
+/// <summary>A prepared image and how to read it.</summary>
+internal sealed record DecodePass(string Name, GrayImage Image, ReadingMethod Method);
 
 /// <summary>
 /// The order in which variants of a photo are tried: cheap, likely passes first, so an easy image

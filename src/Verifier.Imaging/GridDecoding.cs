@@ -26,9 +26,8 @@ internal static class GridDecoding
         BitMatrix? bits = null;
         foreach (var (columns, rows) in Sizes)
         {
-            for (var turn = 0; turn < 4; turn++)
+            foreach (var (topLeft, topRight, bottomRight, bottomLeft) in Placements(corners))
             {
-                var (topLeft, topRight, bottomRight, bottomLeft) = (corners[turn], corners[(turn + 1) % 4], corners[(turn + 2) % 4], corners[(turn + 3) % 4]);
                 var transform = PerspectiveTransform.quadrilateralToQuadrilateral(
                     0, 0, columns, 0, columns, rows, 0, rows,
                     topLeft.X, topLeft.Y, topRight.X, topRight.Y, bottomRight.X, bottomRight.Y, bottomLeft.X, bottomLeft.Y);
@@ -53,6 +52,21 @@ internal static class GridDecoding
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The outline's corners in each of the four turns. The symbol's top-right module is light (the
+    /// clock tracks meet there), so the outline cuts that corner: it is also tried completed as a
+    /// parallelogram from the other three, which the finder L fixes precisely.
+    /// </summary>
+    private static IEnumerable<(ImagePoint TopLeft, ImagePoint TopRight, ImagePoint BottomRight, ImagePoint BottomLeft)> Placements(ImagePoint[] corners)
+    {
+        for (var turn = 0; turn < 4; turn++)
+        {
+            var (topLeft, topRight, bottomRight, bottomLeft) = (corners[turn], corners[(turn + 1) % 4], corners[(turn + 2) % 4], corners[(turn + 3) % 4]);
+            yield return (topLeft, topRight, bottomRight, bottomLeft);
+            yield return (topLeft, new ImagePoint(topLeft.X + bottomRight.X - bottomLeft.X, topLeft.Y + bottomRight.Y - bottomLeft.Y), bottomRight, bottomLeft);
+        }
     }
 
     private static BitMatrix BlackModules(GrayImage binary)

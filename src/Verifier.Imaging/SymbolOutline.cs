@@ -3,8 +3,8 @@ namespace Verifier.Imaging;
 /// <summary>
 /// The four corners of the dominant dark object in a black/white image: where ZXing's detector
 /// misjudges a blurred, skewed symbol, its outline is still plain. The symbol's solid L-shaped
-/// finder links its modules into one object; the corners are the hull points nearest to the
-/// corners of the smallest enclosing rectangle, which follows moderate perspective.
+/// finder links its modules into one object; its corners are the four hull points spanning the
+/// largest quadrilateral, which follows skew and perspective (a rectangle fit does not).
 /// </summary>
 internal static class SymbolOutline
 {
@@ -16,8 +16,7 @@ internal static class SymbolOutline
     {
         var hull = ConvexHull(LargestObject(binary));
         if (hull.Count < 4) return null;
-        var rectangle = SmallestRectangle(hull);
-        var corners = rectangle.Select(r => hull.MinBy(h => (h.X - r.X) * (h.X - r.X) + (h.Y - r.Y) * (h.Y - r.Y))).ToArray();
+        var corners = LargestQuadrilateral(hull);
         return corners.Distinct().Count() == 4 ? corners : null;
     }
 
@@ -81,30 +80,32 @@ internal static class SymbolOutline
 
     private static double Cross(ImagePoint o, ImagePoint a, ImagePoint b) => (a.X - o.X) * (b.Y - o.Y) - (a.Y - o.Y) * (b.X - o.X);
 
-    /// <summary>Rotating calipers: the smallest rectangle has a side on a hull edge. Corners in the hull's order.</summary>
-    private static ImagePoint[] SmallestRectangle(List<ImagePoint> hull)
-    {
-        ImagePoint[] best = [];
-        var bestArea = double.MaxValue;
-        for (var i = 0; i < hull.Count; i++)
-        {
-            var (a, b) = (hull[i], hull[(i + 1) % hull.Count]);
-            var length = Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
-            if (length == 0) continue;
-            var (ux, uy) = ((b.X - a.X) / length, (b.Y - a.Y) / length);
-            double minU = double.MaxValue, maxU = double.MinValue, minV = double.MaxValue, maxV = double.MinValue;
-            foreach (var p in hull)
-            {
-                var u = p.X * ux + p.Y * uy;
-                var v = -p.X * uy + p.Y * ux;
-                (minU, maxU, minV, maxV) = (Math.Min(minU, u), Math.Max(maxU, u), Math.Min(minV, v), Math.Max(maxV, v));
-            }
+    /// <summary>Hull points considered as corners; evenly spaced along the hull, so the search stays a few ten thousand areas.</summary>
+    private const int MaxCornerCandidates = 32;
 
-            var area = (maxU - minU) * (maxV - minV);
-            if (area >= bestArea) continue;
-            bestArea = area;
-            ImagePoint At(double u, double v) => new((float)(u * ux - v * uy), (float)(u * uy + v * ux));
-            best = [At(minU, minV), At(maxU, minV), At(maxU, maxV), At(minU, maxV)];
+    /// <summary>Brute force over (a subsample of) the hull, in the hull's clockwise order.</summary>
+    private static ImagePoint[] LargestQuadrilateral(List<ImagePoint> hull)
+    {
+        var step = Math.Max(1, (hull.Count + MaxCornerCandidates - 1) / MaxCornerCandidates);
+        var points = hull.Where((_, i) => i % step == 0).ToArray();
+        ImagePoint[] best = [];
+        var bestArea = 0.0;
+        for (var a = 0; a < points.Length; a++)
+        {
+            for (var b = a + 1; b < points.Length; b++)
+            {
+                for (var c = b + 1; c < points.Length; c++)
+                {
+                    for (var d = c + 1; d < points.Length; d++)
+                    {
+                        // Shoelace formula over the two triangles split by the diagonal a–c.
+                        var area = Math.Abs(Cross(points[a], points[b], points[c])) + Math.Abs(Cross(points[a], points[c], points[d]));
+                        if (area <= bestArea) continue;
+                        bestArea = area;
+                        best = [points[a], points[b], points[c], points[d]];
+                    }
+                }
+            }
         }
 
         return best;

@@ -33,16 +33,16 @@ internal static class SymbolReading
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     }
 
-    public static DecodedSymbol? Read(GrayImage image, ReadingMethod binarisation)
+    public static DecodedSymbol? Read(GrayImage image, ReadingMethod method)
     {
-        if (binarisation == ReadingMethod.Outline) return SymbolOutline.Find(image) is { } outline ? GridDecoding.TryRead(image, outline) : null;
+        if (method == ReadingMethod.Outline) return SymbolOutline.Find(image) is { } outline ? GridDecoding.TryRead(image, outline) : null;
 
         var source = new GrayLuminanceSource(image);
-        Binarizer binarizer = binarisation == ReadingMethod.Hybrid ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source);
+        Binarizer binarizer = method == ReadingMethod.Hybrid ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source);
         Result? result;
         try
         {
-            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), binarisation == ReadingMethod.PureSymbol ? PureHints : Hints);
+            result = new DataMatrixReader().decode(new BinaryBitmap(binarizer), method == ReadingMethod.PureSymbol ? PureHints : Hints);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
@@ -51,7 +51,7 @@ internal static class SymbolReading
         }
 
         if (result?.Text is null) return null;
-        var corners = (binarisation == ReadingMethod.PureSymbol ? EnclosingCorners(binarizer) : result.ResultPoints ?? [])
+        var corners = (method == ReadingMethod.PureSymbol ? EnclosingCorners(binarizer) : result.ResultPoints ?? [])
             .Select(p => image.ToSource.Apply(p.X, p.Y)).ToList();
         var gs1 = result.ResultMetadata is { } metadata
             && metadata.TryGetValue(ResultMetadataType.SYMBOLOGY_IDENTIFIER, out var identifier)

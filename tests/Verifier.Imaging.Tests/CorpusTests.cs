@@ -9,8 +9,8 @@ namespace Verifier.Imaging.Tests;
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 79 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
-    private const int DecodedFloor = 76;
+    /// <summary>Measured 82 of 91 at the time of writing; the floor leaves a small margin for platform differences.</summary>
+    private const int DecodedFloor = 80;
 
     /// <summary>
     /// Generous, so the count does not depend on the machine's load; the report says how many
@@ -23,7 +23,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     {
         var images = DataMatrixCorpus.Images();
         var times = new List<double>();
-        var (decoded, wrong) = (0, new List<string>());
+        var (decoded, wrong, decodedWithinDefault) = (0, new List<string>(), 0);
         var total = Stopwatch.StartNew();
         foreach (var image in images)
         {
@@ -35,6 +35,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
                 if (symbol.Text == image.ExpectedText)
                 {
                     decoded++;
+                    if (clock.Elapsed <= DecodeLimits.Default.TimeBudget) decodedWithinDefault++;
                     outcome = "ok";
                 }
                 else
@@ -55,7 +56,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         times.Sort();
         var overDefault = times.Count(t => t > DecodeLimits.Default.TimeBudget.TotalMilliseconds);
         output.WriteLine(
-            $"decoded {decoded} of {images.Count}, wrong {wrong.Count}; per image median {times[times.Count / 2]:0} ms, max {times[^1]:0} ms, " +
+            $"decoded {decoded} of {images.Count} ({decodedWithinDefault} within the default budget), wrong {wrong.Count}; per image median {times[times.Count / 2]:0} ms, max {times[^1]:0} ms, " +
             $"{overDefault} over the default budget of {DecodeLimits.Default.TimeBudget.TotalSeconds:0} s; corpus {total.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(wrong);
         Assert.True(decoded >= DecodedFloor, $"decoded {decoded} of {images.Count}, below the floor {DecodedFloor}");
