@@ -29,6 +29,25 @@ public sealed class LimitTests
     public void An_image_without_a_symbol_ends_with_no_symbol() => AssertRejected(ImageRejection.NoSymbol, Blank(200, 150));
 
     [Fact]
+    public void Noise_never_decodes_to_a_text()
+    {
+        // Every pass, outline sampling at every size included, meets images that look busy but hold no symbol.
+        var random = new Random(9);
+        for (var i = 0; i < 2; i++)
+        {
+            using var bitmap = new SKBitmap(96, 96);
+            for (var y = 0; y < 96; y++)
+            {
+                for (var x = 0; x < 96; x++) bitmap.SetPixel(x, y, random.Next(2) == 0 ? SKColors.Black : SKColors.White);
+            }
+
+            using var image = SKImage.FromBitmap(bitmap);
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            AssertRejected(ImageRejection.NoSymbol, png.ToArray(), DecodeLimits.Default with { TimeBudget = TimeSpan.FromSeconds(30) });
+        }
+    }
+
+    [Fact]
     public void An_exhausted_time_budget_ends_the_search() =>
         AssertRejected(ImageRejection.TimeBudgetExhausted, Blank(200, 150), DecodeLimits.Default with { TimeBudget = TimeSpan.Zero });
 
