@@ -5,8 +5,8 @@ internal sealed record DecodePass(string Name, GrayImage Image, ReadingMethod Me
 
 /// <summary>
 /// The order in which variants of a photo are tried: cheap, likely passes first, so an easy image
-/// costs one read, and the expensive ones (rescaling, own thresholds, rotations, crops) only run
-/// while the time budget lasts. Lazy: a variant is computed only when its pass is reached.
+/// costs one read, and the expensive ones (own thresholds and outline reading, rescaling, crops,
+/// mirroring, quarter turns) only run while the time budget lasts. Lazy: a variant is computed only when its pass is reached.
 /// </summary>
 internal static class DecodePasses
 {
