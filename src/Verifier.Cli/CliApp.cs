@@ -3,6 +3,7 @@ using Verifier.Cli.Administration;
 using Verifier.Cli.Client;
 using Verifier.Cli.Demo;
 using Verifier.Cli.Generate;
+using Verifier.Cli.Imaging;
 using Verifier.Cli.Scanning;
 using Verifier.Cli.Upload;
 
@@ -19,6 +20,8 @@ internal static class CliApp
         root.Options.Add(ServerConnection.Timeout);
         root.Subcommands.Add(ParseCommand.Create());
         foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(ScanImageCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(AlertCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -65,6 +65,52 @@ public sealed partial class ScannerSessionTests : IAsyncLifetime
         Assert.Contains("Unauthenticated", wrongKey.Error);
     }
 
+    [Fact]
+    public async Task A_pack_photo_is_decoded_locally_and_by_the_server()
+    {
+        var demo = await Run("demo");
+        var scan = FirstActiveScan().Match(demo.Output).Groups[1].Value;
+        var photo = Path.Combine(Path.GetTempPath(), $"pack-{Guid.NewGuid():N}.png");
+        var blank = Path.Combine(Path.GetTempPath(), $"blank-{Guid.NewGuid():N}.png");
+        try
+        {
+            var render = await Run("render", "--scan", scan, "--out", photo, "--module-size", "4");
+            var local = await Run("scan", "--image", photo, "--json");
+            var verify = await Run("scan", "--image", photo, "--verify", "--api-key", "demo-pharmacy-berlin");
+            File.WriteAllBytes(blank, BlankPng());
+            var nothing = await Run("scan", "--image", blank, "--verify", "--api-key", "demo-pharmacy-berlin");
+
+            Assert.Equal(0, render.ExitCode);
+            Assert.Equal(0, local.ExitCode);
+            using var json = JsonDocument.Parse(local.Output);
+            var symbol = json.RootElement.GetProperty("symbols")[0];
+            Assert.True(symbol.GetProperty("gs1").GetBoolean());
+            Assert.Equal(4, symbol.GetProperty("corners").GetArrayLength());
+            Assert.True(json.RootElement.GetProperty("parse").GetProperty("complete").GetBoolean());
+            Assert.Equal(0, verify.ExitCode);
+            Assert.StartsWith("SUCCESS (NMVS_SUCCESS)", verify.Output);
+            Assert.Contains("decoded  ]d2", verify.Output);
+            Assert.Equal(3, nothing.ExitCode);
+            Assert.Contains("InvalidArgument", nothing.Error);
+            Assert.Contains("NO_SYMBOL@-1", nothing.Error);
+        }
+        finally
+        {
+            File.Delete(photo);
+            File.Delete(blank);
+        }
+    }
+
+    /// <summary>A white 64×64 PNG.</summary>
+    private static byte[] BlankPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(64, 64);
+        bitmap.Erase(SkiaSharp.SKColors.White);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     private Task<CliRun> Run(params string[] args) => _server.Run(args);
 
     [GeneratedRegex(@"expect: active \(NMVS_SUCCESS\)\s+HRI: (\S+)")]

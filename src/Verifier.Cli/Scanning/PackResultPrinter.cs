@@ -20,6 +20,7 @@ internal static class PackResultPrinter
         else
         {
             output.WriteLine($"{Name(result.Outcome)} ({result.NationalCode}): {result.Message}");
+            if (result.DecodedScan.Length > 0) output.WriteLine($"  decoded  {VisibleText.Show(result.DecodedScan)} (from the image)");
             var pack = result.Pack;
             output.WriteLine($"  pack     product {pack.ProductCode}  serial {pack.SerialNumber}  batch {pack.Batch}  expiry {pack.Expiry}");
             var status = result.Status;

@@ -71,7 +71,9 @@ public static class VerifierHost
             grpc.EnableDetailedErrors = false;
             // Pack requests are small; only serial uploads need large messages.
             grpc.MaxReceiveMessageSize = 64 * 1024;
-        }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024)
+            // A pack may be named by a photo of up to DecodeLimits.Default.MaxBytes (3 MiB), plus the request's other fields.
+            .AddServiceOptions<PackGrpcService>(packs => packs.MaxReceiveMessageSize = 4 * 1024 * 1024);
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<WarmUp>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WarmUp>());

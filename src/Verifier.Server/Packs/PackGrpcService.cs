@@ -43,6 +43,7 @@ internal sealed class PackGrpcService(PackOperations operations) : PackService.P
             var result = (await operations.ExecuteAsync(caller, operation, context.CancellationToken)).ToResult();
             // Echoed from the request: a TRANSACTION_ID_REUSED answer has none stored.
             result.ClientTransactionId = clientTransactionId;
+            result.DecodedScan = resolved.DecodedScan ?? "";
             // Hints follow from the scan alone, so a replayed answer carries the same ones.
             result.ScanHints.AddRange(resolved.Hints.Select(h => new Verifier.V1.ScanHint
             {

@@ -6,10 +6,10 @@ using ScanHint = Verifier.Core.Identification.ScanHint;
 
 namespace Verifier.Server.Packs;
 
-/// <summary>Turns a request's pack identifier (raw scan or fields) into the scanned pack, or InvalidArgument with precise problems.</summary>
+/// <summary>Turns a request's pack identifier (raw scan, image or fields) into the scanned pack, or InvalidArgument with precise problems.</summary>
 internal static class ScanResolution
 {
-    /// <summary>Trailer that carries the parser's problem codes, e.g. "GTIN_CHECK_DIGIT@16;MISSING_SERIAL@-1".</summary>
+    /// <summary>Trailer that carries the parser's problem codes, e.g. "GTIN_CHECK_DIGIT@16;MISSING_SERIAL@-1", or an image's, e.g. "NO_SYMBOL@-1".</summary>
     public const string ProblemsTrailer = "verifier-scan-problems";
 
     /// <summary>Trailer that carries the parser's hint codes, e.g. "MISSING_GROUP_SEPARATOR".</summary>
@@ -26,15 +26,10 @@ internal static class ScanResolution
         {
             case PackIdentifier.SourceOneofCase.Scan:
                 if (identifier.Scan.Length > MaxScanLength) throw Invalid("The scan is longer than any unique identifier.", "TOO_LONG@0");
-                var parsed = ScanParser.Parse(identifier.Scan);
-                if (!parsed.IsComplete && (requireBatchAndExpiry || parsed.ProductCode is null || parsed.SerialNumber is null))
-                {
-                    var codes = string.Join(';', parsed.Problems.Select(p => $"{p.Code.StableName()}@{p.Position}"));
-                    var text = string.Join(" ", parsed.Problems.Select(p => p.Message));
-                    var hints = string.Join(';', parsed.Hints.Select(h => h.StableName));
-                    throw Invalid($"The scan is not a valid unique identifier: {text}", codes, hints);
-                }
-                return new ResolvedPack(new ScannedPack(parsed.ProductCode!, parsed.SerialNumber!, parsed.Batch ?? "", parsed.Expiry ?? ""), parsed.Hints);
+                return ResolveScan(identifier.Scan, "scan", requireBatchAndExpiry);
+            case PackIdentifier.SourceOneofCase.Image:
+                var decoded = PackImage.Decode(identifier.Image.Span);
+                return ResolveScan(decoded, $"decoded scan '{decoded}'", requireBatchAndExpiry) with { DecodedScan = decoded };
             case PackIdentifier.SourceOneofCase.Fields:
                 var fields = identifier.Fields;
                 var problems = FieldProblems(fields, requireBatchAndExpiry).ToList();
@@ -44,10 +39,24 @@ internal static class ScanResolution
                         "The pack fields are not a valid unique identifier: " + string.Join(" ", problems.Select(p => p.Message)),
                         string.Join(';', problems.Select(p => $"{p.Code.StableName()}@-1")));
                 }
-                return new ResolvedPack(new ScannedPack(fields.ProductCode, fields.SerialNumber, fields.Batch, fields.Expiry), []);
+                return new ResolvedPack(new ScannedPack(fields.ProductCode, fields.SerialNumber, fields.Batch, fields.Expiry), [], null);
             default:
-                throw Invalid("The request names no pack: set pack.scan or pack.fields.", "EMPTY@0");
+                throw Invalid("The request names no pack: set pack.scan, pack.image or pack.fields.", "EMPTY@0");
         }
+    }
+
+    private static ResolvedPack ResolveScan(string scan, string what, bool requireBatchAndExpiry)
+    {
+        var parsed = ScanParser.Parse(scan);
+        if (!parsed.IsComplete && (requireBatchAndExpiry || parsed.ProductCode is null || parsed.SerialNumber is null))
+        {
+            var codes = string.Join(';', parsed.Problems.Select(p => $"{p.Code.StableName()}@{p.Position}"));
+            var text = string.Join(" ", parsed.Problems.Select(p => p.Message));
+            var hints = string.Join(';', parsed.Hints.Select(h => h.StableName));
+            throw Invalid($"The {what} is not a valid unique identifier: {text}", codes, hints);
+        }
+
+        return new ResolvedPack(new ScannedPack(parsed.ProductCode!, parsed.SerialNumber!, parsed.Batch ?? "", parsed.Expiry ?? ""), parsed.Hints, null);
     }
 
     /// <summary>
@@ -96,7 +105,7 @@ internal static class ScanResolution
         else if (value.Length > 0 && !Cset82.IsValid(value)) yield return (ScanProblemCode.InvalidCharacter, $"{name} has a character outside GS1 character set 82.");
     }
 
-    private static RpcException Invalid(string message, string codes, string hints = "")
+    internal static RpcException Invalid(string message, string codes, string hints = "")
     {
         var trailers = new Metadata { { ProblemsTrailer, codes } };
         if (hints.Length > 0) trailers.Add(HintsTrailer, hints);
@@ -104,5 +113,5 @@ internal static class ScanResolution
     }
 }
 
-/// <summary>The pack a request names and, for a raw scan, the parser's hints about corruptions.</summary>
-internal sealed record ResolvedPack(ScannedPack Scan, IReadOnlyList<ScanHint> Hints);
+/// <summary>The pack a request names, for a raw scan the parser's hints about corruptions, and for an image the text decoded from it.</summary>
+internal sealed record ResolvedPack(ScannedPack Scan, IReadOnlyList<ScanHint> Hints, string? DecodedScan);

@@ -332,6 +332,37 @@ public abstract class PackFlowTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [ServerFact]
+    public async Task A_pack_photo_is_decoded_parsed_and_answered_with_what_was_read()
+    {
+        var serial = await NewPackAsync(Server);
+        var elementString = $"01{Gtin}17{Expiry}10{Lot}\u001d21{serial}";
+        var photo = Imaging.DataMatrixRenderer.RenderPng(elementString, gs1: true, moduleSize: 4);
+
+        var result = (await Berlin.VerifyAsync(new VerifyRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = new PackIdentifier { Image = Google.Protobuf.ByteString.CopyFrom(photo) },
+        })).Result;
+
+        Assert.Equal(Outcome.Success, result.Outcome);
+        Assert.Equal(serial, result.Pack.SerialNumber);
+        Assert.Equal("]d2" + elementString, result.DecodedScan);
+    }
+
+    [ServerFact]
+    public async Task A_photo_over_the_size_limit_is_refused_with_its_code_not_a_transport_error()
+    {
+        var tooLarge = new byte[Imaging.DecodeLimits.Default.MaxBytes + 1];
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Berlin.VerifyAsync(new VerifyRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = new PackIdentifier { Image = Google.Protobuf.ByteString.CopyFrom(tooLarge) },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("TOO_MANY_BYTES@-1", error.Trailers.GetValue("verifier-scan-problems"));
+    }
+
+    [ServerFact]
     public async Task A_transaction_id_reused_for_another_request_is_refused()
     {
         var serial = await NewPackAsync(Server);
