@@ -5,6 +5,7 @@ using Verifier.Core.Packs;
 using Verifier.Server.Admin;
 using Verifier.Server.Alerts;
 using Verifier.Server.Auditing;
+using Verifier.Server.Bulk;
 using Verifier.Server.Caching;
 using Verifier.Server.Identity;
 using Verifier.Server.MasterData;
@@ -64,6 +65,12 @@ public static class VerifierHost
         builder.Services.AddSingleton<ProductAccess>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
         builder.Services.AddSingleton<PackStateChanges>();
+        builder.Services.AddSingleton<PackRequests>();
+        builder.Services.AddSingleton<BulkItems>();
+        builder.Services.AddSingleton<PackStream>();
+        builder.Services.AddSingleton<BulkJobs>();
+        builder.Services.AddSingleton<BulkJobRunner>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<BulkJobRunner>());
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -71,7 +78,9 @@ public static class VerifierHost
             grpc.EnableDetailedErrors = false;
             // Pack requests are small; only serial uploads need large messages.
             grpc.MaxReceiveMessageSize = 64 * 1024;
-        }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024)
+            // A bulk job of 10,000 operations (and one more, to be refused with a clear message) fits.
+            .AddServiceOptions<BulkGrpcService>(bulk => bulk.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<WarmUp>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WarmUp>());
@@ -90,6 +99,7 @@ public static class VerifierHost
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<MasterDataGrpcService>();
+        app.MapGrpcService<BulkGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 
@@ -115,6 +125,7 @@ public static class VerifierHost
             services.AddSingleton<IAlertStore, SqlServerAlertStore>();
             services.AddSingleton<IClientStore, SqlServerClientStore>();
             services.AddSingleton<IMasterDataStore, SqlServerMasterDataStore>();
+            services.AddSingleton<IBulkJobStore, SqlServerBulkJobStore>();
             return;
         }
         if (!storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -126,5 +137,6 @@ public static class VerifierHost
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IMasterDataStore, SqliteMasterDataStore>();
+        services.AddSingleton<IBulkJobStore, SqliteBulkJobStore>();
     }
 }
