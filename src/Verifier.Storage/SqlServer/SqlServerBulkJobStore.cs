@@ -54,9 +54,9 @@ public sealed class SqlServerBulkJobStore(SqlServerDatabase database) : IBulkJob
 
     internal const string ApplyResultsSql =
         """
-        UPDATE i SET outcome = r.outcome, result = r.result
-        FROM bulk_items i JOIN #bulk_results r ON r.idx = i.idx
-        WHERE i.job_id = @jobId AND i.outcome IS NULL;
+        UPDATE bulk_items SET outcome = r.outcome, result = r.result
+        FROM bulk_items JOIN #bulk_results r ON r.idx = bulk_items.idx
+        WHERE bulk_items.job_id = @jobId AND bulk_items.outcome IS NULL;
         SELECT @@ROWCOUNT;
         """;
 
@@ -81,7 +81,7 @@ public sealed class SqlServerBulkJobStore(SqlServerDatabase database) : IBulkJob
 
     internal const string PurgeSql =
         """
-        DELETE i FROM bulk_items i JOIN bulk_jobs j ON j.job_id = i.job_id WHERE j.finished_at < @before;
+        DELETE FROM bulk_items WHERE job_id IN (SELECT job_id FROM bulk_jobs WHERE finished_at < @before);
         DELETE FROM bulk_jobs WHERE finished_at < @before;
         SELECT @@ROWCOUNT;
         """;
