@@ -199,6 +199,8 @@ internal static class SqlServerSchema
             result     varbinary(max) NULL,
             CONSTRAINT pk_bulk_items PRIMARY KEY CLUSTERED (job_id, idx)
         );
+        -- Progress polls count outcomes from this index, never reading the result rows.
+        CREATE INDEX bulk_items_outcome ON bulk_items (job_id, outcome);
         """,
     ];
 }

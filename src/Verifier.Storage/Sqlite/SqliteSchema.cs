@@ -185,6 +185,8 @@ internal static class SqliteSchema
             result     BLOB,
             PRIMARY KEY (job_id, idx)
         ) WITHOUT ROWID;
+        -- Progress polls count outcomes from this index, never reading the result rows.
+        CREATE INDEX bulk_items_outcome ON bulk_items (job_id, outcome);
         """,
     ];
 }
