@@ -35,17 +35,32 @@ internal static class BulkBench
         // Warm-up: every pack read once (fills the cache) and the JIT warm on every path.
         await StreamAsync(bulk, packs);
         var failures = 0;
+        var modes = (arguments.Text("modes") ?? "single,stream,job").Split(',');
         for (var run = 1; run <= runs; run++)
         {
-            var (singleTime, singleBad) = await Measure(database, () => SinglesAsync(single, packs, inFlight));
-            var (streamTime, streamBad) = await Measure(database, () => StreamAsync(bulk, packs));
-            var (jobTime, jobBad) = await Measure(database, () => JobAsync(bulk, packs));
-            failures += singleBad.Bad + streamBad.Bad + jobBad.Bad;
             Console.WriteLine($"run {run}:");
-            Print($"single calls, {inFlight} in flight", count, singleTime, singleBad);
-            Print("bulk stream", count, streamTime, streamBad);
-            Print("bulk job (submit → done)", count, jobTime, jobBad);
-            Console.WriteLine($"  job vs single: {singleTime / jobTime:F1}x (cpu {singleBad.Cpu / jobBad.Cpu:F1}x), stream vs single: {singleTime / streamTime:F1}x (cpu {singleBad.Cpu / streamBad.Cpu:F1}x)");
+            var times = new Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)>();
+            foreach (var mode in modes)
+            {
+                var (time, figures) = await Measure(database, mode switch
+                {
+                    "single" => () => SinglesAsync(single, packs, inFlight),
+                    "stream" => () => StreamAsync(bulk, packs),
+                    "job" => () => JobAsync(bulk, packs),
+                    _ => throw new ArgumentException($"--modes: unknown mode {mode} (single, stream, job)"),
+                });
+                failures += figures.Bad;
+                times[mode] = (time, figures.Cpu);
+                Print(mode switch { "single" => $"single calls, {inFlight} in flight", "stream" => "bulk stream", _ => "bulk job (submit → done)" },
+                    count, time, figures);
+            }
+            if (times.TryGetValue("single", out var s))
+            {
+                foreach (var bulkMode in new[] { "stream", "job" }.Where(times.ContainsKey))
+                {
+                    Console.WriteLine($"  {bulkMode} vs single: {s.Wall / times[bulkMode].Wall:F1}x wall, {s.Cpu / times[bulkMode].Cpu:F1}x cpu");
+                }
+            }
         }
         return failures == 0 ? 0 : 1;
     }
