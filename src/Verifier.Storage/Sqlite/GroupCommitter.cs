@@ -107,6 +107,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        WriterStatements.Release(_connection);
         await _connection.DisposeAsync();
     }
 

@@ -28,6 +28,14 @@ internal static class WriterStatements
         return command;
     }
 
+    /// <summary>Finalizes the connection's statements before it closes, so the file is released at once.</summary>
+    public static void Release(SqliteConnection connection)
+    {
+        if (!Prepared.TryGetValue(connection, out var commands)) return;
+        foreach (var command in commands.Values) command.Dispose();
+        Prepared.Remove(connection);
+    }
+
     public static SqliteCommand Bind(this SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
