@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verifier.Cli.Administration;
+using Verifier.Cli.Bulk;
 using Verifier.Cli.Client;
 using Verifier.Cli.Demo;
 using Verifier.Cli.Generate;
@@ -28,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(UploadCommand.Create());
         foreach (var command in ProductCommand.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(PackStatesCommand.Create());
+        root.Subcommands.Add(BulkCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ClientCommands.Create());
         return root;

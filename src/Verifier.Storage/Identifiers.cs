@@ -14,6 +14,8 @@ public static class Identifiers
 
     public static string NewAlertId(DateTimeOffset at) => "ALT-" + Ulid(at);
 
+    public static string NewBulkJobId(DateTimeOffset at) => "JOB-" + Ulid(at);
+
     private static string Ulid(DateTimeOffset at)
     {
         Span<char> text = stackalloc char[26];

@@ -5,6 +5,7 @@ using Verifier.Core.Packs;
 using Verifier.Server.Admin;
 using Verifier.Server.Alerts;
 using Verifier.Server.Auditing;
+using Verifier.Server.Bulk;
 using Verifier.Server.Caching;
 using Verifier.Server.Identity;
 using Verifier.Server.MasterData;
@@ -64,6 +65,12 @@ public static class VerifierHost
         builder.Services.AddSingleton<ProductAccess>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
         builder.Services.AddSingleton<PackStateChanges>();
+        builder.Services.AddSingleton<PackRequests>();
+        builder.Services.AddSingleton<BulkItems>();
+        builder.Services.AddSingleton<PackStream>();
+        builder.Services.AddSingleton<BulkJobs>();
+        builder.Services.AddSingleton<BulkJobRunner>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<BulkJobRunner>());
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -73,7 +80,9 @@ public static class VerifierHost
             grpc.MaxReceiveMessageSize = 64 * 1024;
         }).AddServiceOptions<MasterDataGrpcService>(upload => upload.MaxReceiveMessageSize = 16 * 1024 * 1024)
             // A pack may be named by a photo of up to DecodeLimits.Default.MaxBytes (3 MiB), plus the request's other fields.
-            .AddServiceOptions<PackGrpcService>(packs => packs.MaxReceiveMessageSize = 4 * 1024 * 1024);
+            .AddServiceOptions<PackGrpcService>(packs => packs.MaxReceiveMessageSize = 4 * 1024 * 1024)
+            // A bulk job of 10,000 operations (and one more, to be refused with a clear message) fits.
+            .AddServiceOptions<BulkGrpcService>(bulk => bulk.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<WarmUp>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WarmUp>());
@@ -92,6 +101,7 @@ public static class VerifierHost
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<MasterDataGrpcService>();
+        app.MapGrpcService<BulkGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
 
@@ -117,6 +127,7 @@ public static class VerifierHost
             services.AddSingleton<IAlertStore, SqlServerAlertStore>();
             services.AddSingleton<IClientStore, SqlServerClientStore>();
             services.AddSingleton<IMasterDataStore, SqlServerMasterDataStore>();
+            services.AddSingleton<IBulkJobStore, SqlServerBulkJobStore>();
             return;
         }
         if (!storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -128,5 +139,6 @@ public static class VerifierHost
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IMasterDataStore, SqliteMasterDataStore>();
+        services.AddSingleton<IBulkJobStore, SqliteBulkJobStore>();
     }
 }

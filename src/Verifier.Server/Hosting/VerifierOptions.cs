@@ -18,6 +18,8 @@ public sealed class VerifierOptions
 
     public UploadOptions Uploads { get; set; } = new();
 
+    public BulkOptions Bulk { get; set; } = new();
+
     /// <summary>Seeds the documented demo clients and keys (never in production).</summary>
     public bool Demo { get; set; }
 }
@@ -72,6 +74,34 @@ public sealed class UploadOptions
     /// died) and removed by whichever instance looks next; a live stream touches it far more often.
     /// </summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+public sealed class BulkOptions
+{
+    /// <summary>How long a finished job's results stay fetchable; then any instance purges them.</summary>
+    public TimeSpan ResultRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Operations of one stream running at once; beyond that the server stops reading the stream.</summary>
+    public int StreamInFlight { get; set; } = 64;
+
+    /// <summary>Items of one job running at once: enough for the SQLite group committer to batch hundreds per commit.</summary>
+    public int JobConcurrency { get; set; } = 128;
+
+    /// <summary>
+    /// How long a claimed job stays with its instance without a renewal (renewed at every result
+    /// flush and at least every third of this); after that another instance takes it over.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an idle instance looks for unclaimed jobs (a submit on the same instance wakes it at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Bulk items count against the client's rate limit at this share (one permit per this many
+    /// packs): a batched item costs the service a fraction of a single call. Over the limit, bulk
+    /// items wait for permits instead of being refused.
+    /// </summary>
+    public int PacksPerPermit { get; set; } = 10;
 }
 
 /// <summary>Per-client token bucket; the defaults leave a busy pharmacy (a few scans a second) far below the limit.</summary>

@@ -15,6 +15,8 @@ internal sealed class ClientRateLimiter : IDisposable
     /// <summary>Trailer with the outcome's national code, so terminals can show it like any other.</summary>
     public const string NationalCodeTrailer = "verifier-national-code";
 
+    private static readonly TimeSpan ReplenishmentWait = TimeSpan.FromMilliseconds(50);
+
     private readonly PartitionedRateLimiter<string> _limiter;
 
     public ClientRateLimiter(IOptions<VerifierOptions> options)
@@ -39,6 +41,22 @@ internal sealed class ClientRateLimiter : IDisposable
             throw new RpcException(
                 new Status(StatusCode.ResourceExhausted, Outcome.RateLimited.DefaultMessage()),
                 new Metadata { { NationalCodeTrailer, Outcome.RateLimited.NationalCode() } });
+        }
+    }
+
+    /// <summary>
+    /// Waits until the client has a permit (bulk items are paced, not refused: the job or stream
+    /// was already accepted).
+    /// </summary>
+    public async ValueTask WaitAsync(string clientId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using (var lease = _limiter.AttemptAcquire(clientId))
+            {
+                if (lease.IsAcquired) return;
+            }
+            await Task.Delay(ReplenishmentWait, cancellationToken);
         }
     }
 

@@ -5,8 +5,8 @@ using Verifier.V1;
 
 namespace Verifier.Server.Packs;
 
-/// <summary>The PackService RPCs: map the request, run it through <see cref="PackOperations"/>, map the answer.</summary>
-internal sealed class PackGrpcService(PackOperations operations) : PackService.PackServiceBase
+/// <summary>The PackService RPCs: map the request, run it through <see cref="PackRequests"/>, map the answer.</summary>
+internal sealed class PackGrpcService(PackOperations operations, PackRequests requests) : PackService.PackServiceBase
 {
     public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context) =>
         new() { Result = await Run(context, Operation.Verify, request.ClientTransactionId, request.Pack, null, request.UserId, null) };
@@ -29,38 +29,8 @@ internal sealed class PackGrpcService(PackOperations operations) : PackService.P
         return response;
     }
 
-    /// <param name="reason">The wire reason for decommission and undo; null for operations without one.</param>
-    private async Task<PackResult> Run(
+    private Task<PackResult> Run(
         ServerCallContext context, Operation kind, string clientTransactionId, PackIdentifier? pack,
-        DecommissionReason? reason, string userId, string? note)
-    {
-        var caller = Caller.Of(context);
-        try
-        {
-            var resolved = ScanResolution.Resolve(pack);
-            var operation = new PackOperation(
-                kind, clientTransactionId, resolved.Scan, reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
-            var result = (await operations.ExecuteAsync(caller, operation, context.CancellationToken)).ToResult();
-            // Echoed from the request: a TRANSACTION_ID_REUSED answer has none stored.
-            result.ClientTransactionId = clientTransactionId;
-            result.DecodedScan = resolved.DecodedScan ?? "";
-            // Hints follow from the scan alone, so a replayed answer carries the same ones.
-            result.ScanHints.AddRange(resolved.Hints.Select(h => new Verifier.V1.ScanHint
-            {
-                Code = h.StableName, Message = h.Message, SuggestedReading = h.SuggestedReading ?? "",
-            }));
-            return result;
-        }
-        catch (RpcException refused) when (refused.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
-        {
-            // DR Art 35(1)(g) covers every operation on a UI, refused ones included.
-            await operations.RecordRefusalAsync(caller, kind, clientTransactionId, pack, refused);
-            throw;
-        }
-    }
-
-    private static Core.Packs.DecommissionReason RequireReason(DecommissionReason reason) =>
-        reason.ToDomain() ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "reason is required: one of the DecommissionReason values."));
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        DecommissionReason? reason, string userId, string? note) =>
+        requests.RunAsync(Caller.Of(context), kind, clientTransactionId, pack, reason, userId, note, context.CancellationToken);
 }

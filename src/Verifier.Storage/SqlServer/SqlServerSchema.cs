@@ -172,5 +172,35 @@ internal static class SqlServerSchema
         -- Partitioned packs keep every lookup a single-partition seek (product_id is in every key);
         -- audit partitions by seq let old months move to cheaper filegroups or be archived by SWITCH.
         """,
+
+        // Durable bulk jobs (issue 8). lease_owner/lease_until: the one instance running the job
+        // until then; another takes it over once it has expired. bulk_items.outcome is NULL until
+        // the item has its result (0 for an item refused with an error).
+        """
+        CREATE TABLE bulk_jobs (
+            job_id         nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL CONSTRAINT pk_bulk_jobs PRIMARY KEY,
+            client_id      nvarchar(128) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            client_job_id  nvarchar(128) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            total          int NOT NULL,
+            done           int NOT NULL CONSTRAINT df_bulk_jobs_done DEFAULT 0,
+            submitted_at   bigint NOT NULL,
+            finished_at    bigint NULL,
+            lease_owner    nvarchar(128) NULL,
+            lease_until    bigint NULL,
+            CONSTRAINT uq_bulk_jobs_client_job UNIQUE (client_id, client_job_id)
+        );
+        CREATE INDEX bulk_jobs_unfinished ON bulk_jobs (submitted_at) WHERE finished_at IS NULL;
+        CREATE INDEX bulk_jobs_finished ON bulk_jobs (finished_at) WHERE finished_at IS NOT NULL;
+        CREATE TABLE bulk_items (
+            job_id     nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            idx        int NOT NULL,
+            operation  varbinary(max) NOT NULL,
+            outcome    int NULL,
+            result     varbinary(max) NULL,
+            CONSTRAINT pk_bulk_items PRIMARY KEY CLUSTERED (job_id, idx)
+        );
+        -- Progress polls count outcomes from this index, never reading the result rows.
+        CREATE INDEX bulk_items_outcome ON bulk_items (job_id, outcome);
+        """,
     ];
 }

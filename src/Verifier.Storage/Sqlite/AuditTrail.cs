@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Verifier.Storage.Sqlite;
@@ -6,16 +5,25 @@ namespace Verifier.Storage.Sqlite;
 /// <summary>The one way rows enter the append-only audit table.</summary>
 internal static class AuditTrail
 {
-    public static int Append(SqliteConnection connection, SqliteTransaction transaction, AuditRecord audit, string? requestHash)
-    {
-        return connection.Execute(
-            """
-            INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
-                product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
-            VALUES (@SystemTransactionId, @ClientTransactionId, @RequestHash, @At, @ClientId, @UserId, @LocationId, @Operation, @Outcome,
-                @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note)
-            """,
-            audit.Parameters(requestHash),
-            transaction);
-    }
+    private const string InsertSql =
+        """
+        INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
+            product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
+        VALUES ($system_tx_id, $client_tx_id, $request_hash, $at, $client_id, $user_id, $location_id, $operation, $outcome,
+            $product_code, $serial, $batch, $expiry, $state_before, $state_after, $reason, $active, $alert_id, $repeat_count, $note)
+        """;
+
+    private static readonly string[] Parameters =
+    [
+        "$system_tx_id", "$client_tx_id", "$request_hash", "$at", "$client_id", "$user_id", "$location_id", "$operation", "$outcome",
+        "$product_code", "$serial", "$batch", "$expiry", "$state_before", "$state_after", "$reason", "$active", "$alert_id", "$repeat_count", "$note",
+    ];
+
+    /// <summary>Only on the writer connection (every write goes through the group committer).</summary>
+    public static int Append(SqliteConnection connection, SqliteTransaction transaction, AuditRecord audit, string? requestHash) =>
+        WriterStatements.Get(connection, transaction, InsertSql, Parameters).Bind(
+            audit.SystemTransactionId, audit.ClientTransactionId, requestHash, audit.Timestamp.ToUnixTimeMilliseconds(), audit.ClientId,
+            audit.UserId, audit.LocationId, audit.Operation, (int?)audit.Outcome, audit.ProductCode, audit.SerialNumber, audit.Batch,
+            audit.Expiry, (int?)audit.StateBefore, (int?)audit.StateAfter, (int?)audit.Reason, audit.Active ? 1 : 0, audit.AlertId,
+            audit.RepeatCount, audit.Note).ExecuteNonQuery();
 }

@@ -7,7 +7,7 @@ namespace Verifier.Storage.Sqlite;
 internal static class CacheEpochRow
 {
     public static long Read(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.ExecuteScalar<long>("SELECT epoch FROM cache_epoch WHERE id = 1", transaction: transaction);
+        (long)WriterStatements.Get(connection, transaction, "SELECT epoch FROM cache_epoch WHERE id = 1").ExecuteScalar()!;
 
     public static long Advance(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.ExecuteScalar<long>("UPDATE cache_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch", transaction: transaction);

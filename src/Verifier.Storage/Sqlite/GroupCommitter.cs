@@ -80,11 +80,11 @@ public sealed class GroupCommitter : IAsyncDisposable
             using var transaction = _connection.BeginTransaction();
             foreach (var item in group)
             {
-                _connection.Execute("SAVEPOINT item;", transaction: transaction);
+                WriterStatements.Get(_connection, transaction, "SAVEPOINT item;").ExecuteNonQuery();
                 try
                 {
                     item.Apply(_connection, transaction);
-                    _connection.Execute("RELEASE item;", transaction: transaction);
+                    WriterStatements.Get(_connection, transaction, "RELEASE item;").ExecuteNonQuery();
                 }
                 catch (Exception exception)
                 {
@@ -107,6 +107,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        WriterStatements.Release(_connection);
         await _connection.DisposeAsync();
     }
 

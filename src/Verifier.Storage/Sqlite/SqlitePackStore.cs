@@ -61,7 +61,11 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         var epoch = CacheEpochRow.Read(connection, transaction);
         if (context.ClientTransactionId is { } clientTransactionId)
         {
-            var earlier = connection.QuerySingleOrDefault<AuditRow>(
+            // A prepared existence check first: nearly every command is new, and only a retry reads the row.
+            var seen = WriterStatements.Get(connection, transaction,
+                    "SELECT 1 FROM audit WHERE client_id = $client_id AND client_tx_id = $client_tx_id", "$client_id", "$client_tx_id")
+                .Bind(context.ClientId, clientTransactionId).ExecuteScalar() is not null;
+            var earlier = !seen ? null : connection.QuerySingleOrDefault<AuditRow>(
                 "SELECT * FROM audit WHERE client_id = @ClientId AND client_tx_id = @clientTransactionId",
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)

@@ -158,5 +158,35 @@ internal static class SqliteSchema
         ALTER TABLE uploads ADD COLUMN touched_at INTEGER;
         UPDATE uploads SET touched_at = started_at;
         """,
+
+        // Durable bulk jobs (issue 8). lease_owner/lease_until: the one instance running the job
+        // until then; another takes it over once it has expired. bulk_items.outcome is NULL until
+        // the item has its result (0 for an item refused with an error).
+        """
+        CREATE TABLE bulk_jobs (
+            job_id         TEXT PRIMARY KEY,
+            client_id      TEXT NOT NULL,
+            client_job_id  TEXT NOT NULL,
+            total          INTEGER NOT NULL,
+            done           INTEGER NOT NULL DEFAULT 0,
+            submitted_at   INTEGER NOT NULL,
+            finished_at    INTEGER,
+            lease_owner    TEXT,
+            lease_until    INTEGER,
+            UNIQUE (client_id, client_job_id)
+        );
+        CREATE INDEX bulk_jobs_unfinished ON bulk_jobs (submitted_at) WHERE finished_at IS NULL;
+        CREATE INDEX bulk_jobs_finished ON bulk_jobs (finished_at) WHERE finished_at IS NOT NULL;
+        CREATE TABLE bulk_items (
+            job_id     TEXT NOT NULL,
+            idx        INTEGER NOT NULL,
+            operation  BLOB NOT NULL,
+            outcome    INTEGER,
+            result     BLOB,
+            PRIMARY KEY (job_id, idx)
+        ) WITHOUT ROWID;
+        -- Progress polls count outcomes from this index, never reading the result rows.
+        CREATE INDEX bulk_items_outcome ON bulk_items (job_id, outcome);
+        """,
     ];
 }

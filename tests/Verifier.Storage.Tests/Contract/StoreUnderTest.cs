@@ -19,6 +19,8 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IClientStore Clients { get; }
 
+    public abstract IBulkJobStore BulkJobs { get; }
+
     /// <summary>How many serials the provider's upload stores per chunk transaction.</summary>
     public abstract int UploadChunkRows { get; }
 

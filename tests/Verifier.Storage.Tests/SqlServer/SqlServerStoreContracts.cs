@@ -39,3 +39,9 @@ public sealed class SqlServerCacheEpochTests : CacheEpochContract
 {
     protected override StoreUnderTest OpenStore() => new SqlServerStoreUnderTest();
 }
+
+[SqlServerStore]
+public sealed class SqlServerBulkJobStoreTests : BulkJobStoreContract
+{
+    protected override StoreUnderTest OpenStore() => new SqlServerStoreUnderTest();
+}

@@ -41,6 +41,8 @@ public sealed class SqlServerStoreUnderTest : StoreUnderTest
 
     public override IClientStore Clients => new SqlServerClientStore(Database);
 
+    public override IBulkJobStore BulkJobs => new SqlServerBulkJobStore(Database);
+
     public override int UploadChunkRows => SqlServerBatchUpload.ChunkRows;
 
     public override Task RestartAsync()

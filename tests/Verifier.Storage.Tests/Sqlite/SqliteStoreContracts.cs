@@ -33,3 +33,8 @@ public sealed class SqliteCacheEpochTests : CacheEpochContract
 {
     protected override StoreUnderTest OpenStore() => new SqliteStoreUnderTest();
 }
+
+public sealed class SqliteBulkJobStoreTests : BulkJobStoreContract
+{
+    protected override StoreUnderTest OpenStore() => new SqliteStoreUnderTest();
+}

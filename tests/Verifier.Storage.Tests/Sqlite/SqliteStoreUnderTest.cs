@@ -20,6 +20,8 @@ public sealed class SqliteStoreUnderTest : StoreUnderTest
 
     public override IClientStore Clients => new SqliteClientStore(Database);
 
+    public override IBulkJobStore BulkJobs => new SqliteBulkJobStore(Database);
+
     public override int UploadChunkRows => SqliteBatchUpload.ChunkRows;
 
     /// <summary>Closes the file without any clean-up, as a crash would, and opens it again (the start-up steps are the test's).</summary>
