@@ -52,11 +52,11 @@ internal sealed class Calls(Targets targets, Func<Recorder> recorder, TimeSpan t
         return response.Status.ToString();
     });
 
-    private async Task<string?> RecordAsync(string kind, long due, Func<DateTime, Task<string>> call)
+    private async Task<string?> RecordAsync(string kind, long due, Func<DateTime?, Task<string>> call)
     {
         try
         {
-            var outcome = await call(DateTime.UtcNow + timeout);
+            var outcome = await call(timeout > TimeSpan.Zero ? DateTime.UtcNow + timeout : null);
             recorder().Answered(kind, due, outcome);
             return outcome;
         }

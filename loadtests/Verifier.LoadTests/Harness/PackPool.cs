@@ -22,6 +22,9 @@ internal sealed class PackPool
         Source = source;
     }
 
+    /// <summary>For scenarios without packs (health checks only).</summary>
+    public static PackPool Empty { get; } = new([], "none (no pack requests)");
+
     public string Source { get; }
     public int Count => _packs.Length;
     public long FreshLeft => Math.Max(0, _packs.Length - 1 - Volatile.Read(ref _nextFresh));

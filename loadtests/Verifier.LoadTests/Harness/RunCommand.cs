@@ -30,8 +30,8 @@ internal static class RunCommand
         using var cacheMeter = new CacheHitMeter();
         await WaitUntilServingAsync(targets, log);
 
-        var pool = settings.Data is { } data
-            ? PackPool.FromDirectory(data, settings.Sample, log)
+        var pool = settings.Scenario == "health" ? PackPool.Empty
+            : settings.Data is { } data ? PackPool.FromDirectory(data, settings.Sample, log)
             : await PackPool.GenerateAndUploadAsync(targets, settings.PacksNeeded(), settings.Products, 5, log);
         Recorder current = new("none", 0);
         var calls = new Calls(targets, () => current, TimeSpan.FromSeconds(settings.TimeoutSeconds));
