@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Verifier.Cache;
 using Verifier.Core.Identification;
@@ -11,9 +9,8 @@ namespace Verifier.Server.Hosting;
 /// <summary>
 /// Warm-up before the instance reports ready: behind a load balancer a fresh instance must not take
 /// a share of the traffic while its first requests still pay for JIT compilation, connection pools
-/// and page caches. It compiles the service's own code ahead (the write paths too, which it cannot
-/// run), then runs the read paths every request takes (parse, cache read, SQL view read) without
-/// writing anything, so the audit trail holds no warm-up traffic.
+/// and page caches. It runs the read paths every request takes (parse, cache read, SQL view read)
+/// without writing anything, so the audit trail holds no warm-up traffic.
 /// </summary>
 internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<WarmUp> logger) : BackgroundService
 {
@@ -32,8 +29,9 @@ internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<W
         // The SQLite store blocks a pool thread for each call (Microsoft.Data.Sqlite has no
         // asynchronous I/O), so a burst of concurrent requests needs that many threads at once, and
         // the pool starts with one per core and adds more only gradually. Measured with loadtests
-        // cold-start (256 concurrent verifies at the first SERVING, 2 shared cores): max 1.7-2.0 s
-        // with the default pool, 0.9 s with 64 threads at hand.
+        // cold-start (256 concurrent verifies at the first SERVING, 2 heavily shared cores): max
+        // 1.7-2.0 s with the default pool, 0.9 s with 64 threads from process start
+        // (DOTNET_ThreadPool_ForceMinWorkerThreads); set here, 1.4-1.7 s, within that machine's noise.
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completionPorts);
         // Until the store answers the instance is not ready, so warm-up waits for it too.
@@ -51,10 +49,6 @@ internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<W
             }
         }
 
-        // Measured (loadtests cold-start, 2 cores): a burst of 256 verifies at the first SERVING
-        // waited 2 s, mostly for the JIT of the verify and commit paths that the reads below miss.
-        var compiled = await Task.Run(CompileServiceCode, stoppingToken);
-
         var parsed = ScanParser.Parse(SampleScan);
         var scan = new ScannedPack(parsed.ProductCode!, parsed.SerialNumber!, parsed.Batch!, parsed.Expiry!);
         // Concurrent rounds fill the connection pools as a burst of first requests would.
@@ -68,35 +62,7 @@ internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<W
             }
         }));
         _done.TrySetResult();
-        logger.LogInformation("Warm-up done in {Elapsed} ({Compiled} methods compiled ahead); ready", TimeProvider.System.GetElapsedTime(started), compiled);
-    }
-
-    /// <summary>
-    /// JIT-compiles every non-generic method of the Verifier assemblies, async state machines
-    /// included, so no request waits for the compiler. Methods that cannot be prepared are skipped.
-    /// </summary>
-    private static int CompileServiceCode()
-    {
-        const BindingFlags declared = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
-        var compiled = 0;
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name?.StartsWith("Verifier.", StringComparison.Ordinal) == true);
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => !t.ContainsGenericParameters && !t.IsInterface))
-        {
-            foreach (var method in type.GetMethods(declared).Cast<MethodBase>().Concat(type.GetConstructors(declared)))
-            {
-                if (method.IsAbstract || method.ContainsGenericParameters || method.GetMethodBody() is null) continue;
-                try
-                {
-                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                    compiled++;
-                }
-                catch (Exception exception) when (exception is ArgumentException or BadImageFormatException or TypeLoadException or MissingMethodException)
-                {
-                    // Some methods cannot be prepared on their own (e.g. ones bound to an unloaded type); they compile at first call.
-                }
-            }
-        }
-        return compiled;
+        logger.LogInformation("Warm-up done in {Elapsed}; ready", TimeProvider.System.GetElapsedTime(started));
     }
 }
 
