@@ -14,9 +14,6 @@ namespace Verifier.Server.Hosting;
 /// </summary>
 internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<WarmUp> logger) : BackgroundService
 {
-    /// <summary>Pool threads at hand from the start (see <see cref="ExecuteAsync"/>).</summary>
-    private const int MinWorkerThreads = 64;
-
     private const string SampleScan = "]d201041501234567821730123110WARM-UP\u001d21WARMUP0000";
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,14 +23,6 @@ internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<W
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        // The SQLite store blocks a pool thread for each call (Microsoft.Data.Sqlite has no
-        // asynchronous I/O), so a burst of concurrent requests needs that many threads at once, and
-        // the pool starts with one per core and adds more only gradually. Measured with loadtests
-        // cold-start (256 concurrent verifies at the first SERVING, 2 heavily shared cores): max
-        // 1.7-2.0 s with the default pool, 0.9 s with 64 threads from process start
-        // (DOTNET_ThreadPool_ForceMinWorkerThreads); set here, 1.4-1.7 s, within that machine's noise.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completionPorts);
         // Until the store answers the instance is not ready, so warm-up waits for it too.
         while (!stoppingToken.IsCancellationRequested)
         {
