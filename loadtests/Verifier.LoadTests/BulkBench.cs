@@ -15,6 +15,11 @@ namespace Verifier.LoadTests;
 /// </summary>
 internal static class BulkBench
 {
+    public const string Usage = """
+        usage: bulk-bench [--packs 10000] [--in-flight 8] [--runs 3] [--modes single,stream,job] [--cache Embedded|None] [--db FILE]
+          verifies of cached packs as single calls, one bulk stream and one bulk job; prints time and packs/s of each
+        """;
+
     private const string Key = "demo-wholesaler-north";
 
     public static async Task<int> RunAsync(BenchArguments arguments)

@@ -15,13 +15,16 @@ internal sealed class InProcessServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly GrpcChannel _channel;
 
-    private InProcessServer(WebApplication app, GrpcChannel channel)
+    private InProcessServer(WebApplication app, string address, GrpcChannel channel)
     {
         _app = app;
+        Address = address;
         _channel = channel;
     }
 
     public IServiceProvider Services => _app.Services;
+
+    public string Address { get; }
 
     /// <param name="cache">The server's cache mode: None (SQL only), Embedded (Garnet) or Redis.</param>
     /// <param name="settings">Further server settings (<see cref="BenchArguments.ServerSettings"/>); later ones win.</param>
@@ -34,7 +37,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = 16 * 1024 * 1024 });
-        return new InProcessServer(app, channel);
+        return new InProcessServer(app, address, channel);
     }
 
     public CallInvoker Invoker(string apiKey) => _channel.Intercept(metadata =>

@@ -1,28 +1,49 @@
 using Verifier.LoadTests;
+using Verifier.LoadTests.Harness;
 
-// Benchmarks print figures; they never pass or fail on timings.
+// Benchmarks print figures; `run` and `cold-start` fail only on configured targets (SLOs, lost decommissions).
+const string usage = """
+    usage: Verifier.LoadTests <command> [options]   (each command has --help)
+      run            a scenario (health, verify, pharmacy, mah, national-day) in the open or closed model, with reports
+      cold-start     a burst of concurrent verifies the moment a freshly started server reports SERVING
+      upload-bench   one large batch upload through gRPC; verify latency meanwhile
+      verify-bench   verify latency against an existing store built with `verifier generate` + `verifier upload`
+      bulk-bench     a wholesaler's verifies as single calls, one bulk stream and one bulk job
+
+    Any --Verifier:<key>=<value> is passed to the in-process server unchanged, e.g. another store provider:
+      --Verifier:Storage:Provider=SqlServer "--Verifier:Storage:SqlServer=Server=db1;Database=verifier;..."
+    """;
 var arguments = new BenchArguments(args);
-return args.FirstOrDefault() switch
+try
 {
-    "upload-bench" => await UploadBench.RunAsync(arguments),
-    "verify-bench" => await VerifyBench.RunAsync(arguments),
-    "bulk-bench" => await BulkBench.RunAsync(arguments),
-    _ => Usage(),
-};
-
-static int Usage()
+    return args.FirstOrDefault() switch
+    {
+        "run" => await RunCommand.RunAsync(arguments, Console.Error),
+        "cold-start" => await ColdStart.RunAsync(arguments, Console.Error),
+        "upload-bench" when arguments.Help => Help(UploadBench.Usage),
+        "upload-bench" => await UploadBench.RunAsync(arguments),
+        "verify-bench" when arguments.Help => Help(VerifyBench.Usage),
+        "verify-bench" => await VerifyBench.RunAsync(arguments),
+        "bulk-bench" when arguments.Help => Help(BulkBench.Usage),
+        "bulk-bench" => await BulkBench.RunAsync(arguments),
+        "--help" or "-h" => Help(usage),
+        _ => Fail(usage),
+    };
+}
+catch (ArgumentException exception)
 {
-    Console.Error.WriteLine("""
-        usage:
-          upload-bench [--serials 1000000] [--chunk 10000] [--db FILE]
-              one batch through gRPC into a fresh SQLite file; prints serials/s and verify latency meanwhile
-          verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000] [--cache None|Embedded]
-              verify latency percentiles against an existing store built with `verifier generate` + `verifier upload`
-          bulk-bench [--packs 10000] [--in-flight 8] [--runs 3] [--modes single,stream,job] [--cache Embedded|None] [--db FILE]
-              verifies of cached packs as single calls, one bulk stream and one bulk job; prints time and packs/s of each
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return 2;
+}
 
-        Any --Verifier:<key>=<value> is passed to the server unchanged, e.g. another store provider:
-          --Verifier:Storage:Provider=SqlServer "--Verifier:Storage:SqlServer=Server=db1;Database=verifier;..."
-        """);
+static int Help(string text)
+{
+    Console.WriteLine(text);
+    return 0;
+}
+
+static int Fail(string text)
+{
+    Console.Error.WriteLine(text);
     return 2;
 }

@@ -11,6 +11,11 @@ namespace Verifier.LoadTests;
 /// </summary>
 internal static class UploadBench
 {
+    public const string Usage = """
+        usage: upload-bench [--serials 1000000] [--chunk 10000] [--db FILE] [--Verifier:<key>=<value> ...]
+          one batch through gRPC into a fresh SQLite file; prints serials/s and verify latency meanwhile
+        """;
+
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     public static async Task<int> RunAsync(BenchArguments arguments)

@@ -14,6 +14,11 @@ namespace Verifier.LoadTests;
 /// </summary>
 internal static class VerifyBench
 {
+    public const string Usage = """
+        usage: verify-bench --db FILE --data DIR [--requests 20000] [--concurrency 4] [--sample 20000] [--cache None|Embedded]
+          verify latency percentiles against an existing store built with `verifier generate` + `verifier upload`
+        """;
+
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         var path = arguments.Text("db") ?? throw new ArgumentException("--db FILE is required");
@@ -73,7 +78,7 @@ internal static class VerifyBench
     }
 
     /// <summary>Reservoir sample over every serial file (CSV: product_code,batch,expiry,serial), in one streaming pass.</summary>
-    private static (List<ScannedPack> Sample, long Total) Sample(string directory, int size)
+    internal static (List<ScannedPack> Sample, long Total) Sample(string directory, int size)
     {
         var sample = new List<ScannedPack>(size);
         var random = new Random(42);

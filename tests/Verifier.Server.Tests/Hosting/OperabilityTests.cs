@@ -12,7 +12,13 @@ public sealed class OperabilityTests(EmbeddedGarnetFixture fixture) : IClassFixt
     {
         var health = new Health.HealthClient(fixture.Server.Invoker(null));
 
+        // NOT_SERVING until the warm-up is done (a load balancer waits for it); bounded polling.
         var reply = await health.CheckAsync(new HealthCheckRequest());
+        for (var poll = 0; poll < 300 && reply.Status != HealthCheckResponse.Types.ServingStatus.Serving; poll++)
+        {
+            await Task.Delay(100);
+            reply = await health.CheckAsync(new HealthCheckRequest());
+        }
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
