@@ -43,6 +43,35 @@ internal sealed class Calls(Targets targets, Func<Recorder> recorder, TimeSpan t
             new UndoRequest { ClientTransactionId = NewId(), Pack = Identifier(pack), Reason = Verifier.V1.DecommissionReason.Supplied },
             deadline: deadline)).Result.Outcome.ToString());
 
+    /// <summary>
+    /// A wholesaler's tote of returned packs, verified through one BulkService stream; its latency is
+    /// the whole tote's (first item sent to last result read). The outcome is the worst item's.
+    /// </summary>
+    public Task<string?> ToteAsync(string apiKey, IReadOnlyList<ScannedPack> packs, long due) => RecordAsync("tote", due, async deadline =>
+    {
+        using var stream = new BulkService.BulkServiceClient(targets.Next(apiKey)).StreamPackOperations(deadline: deadline);
+        var reading = Task.Run(async () =>
+        {
+            var outcomes = new List<string>(packs.Count);
+            await foreach (var answer in stream.ResponseStream.ReadAllAsync())
+            {
+                outcomes.Add(answer.Item.AnswerCase == BulkItemResult.AnswerOneofCase.Result ? answer.Item.Result.Outcome.ToString() : "ITEM_ERROR");
+            }
+            return outcomes;
+        });
+        foreach (var pack in packs)
+        {
+            await stream.RequestStream.WriteAsync(new StreamPackOperationsRequest
+            {
+                Operation = new BulkPackOperation { ClientTransactionId = NewId(), Kind = BulkOperationKind.Verify, Pack = Identifier(pack) },
+            });
+        }
+        await stream.RequestStream.CompleteAsync();
+        var outcomes = await reading;
+        return outcomes.Count < packs.Count ? "INCOMPLETE"
+            : outcomes.FirstOrDefault(o => o != nameof(Verifier.V1.Outcome.Success)) ?? nameof(Verifier.V1.Outcome.Success);
+    });
+
     /// <summary>One batch upload (a stream of chunks); its latency is the whole upload's.</summary>
     public Task<string?> UploadAsync(string product, int serials, long due) => RecordAsync("upload", due, async _ =>
     {

@@ -8,7 +8,7 @@ internal sealed class RunSettings
           Runs a scenario after a warm-up and a health-check baseline at the same load, then writes
           report.md, report.html, plots (PNG), summary.json and CSV files to --out.
 
-          --scenario NAME        health | verify | pharmacy | mah | national-day | wholesaler (needs a bulk API: not yet)
+          --scenario NAME        health | verify | pharmacy | mah | national-day | wholesaler (totes of 50 packs through one bulk stream)
           --mode open|closed     open: iterations at --rate per second, latency from the intended send time (default)
                                  closed: --concurrency workers back to back, to find the maximum throughput
           --rate N               iterations per second in the open model (default 200); a pharmacy iteration is 1-3 RPCs

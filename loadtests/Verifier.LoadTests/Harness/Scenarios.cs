@@ -18,6 +18,11 @@ internal static class Scenarios
 
     private static readonly string[] Pharmacies = ["demo-pharmacy-berlin", "demo-pharmacy-munich"];
 
+    private const string Wholesaler = "demo-wholesaler-north";
+
+    /// <summary>A tote of returns: tens of packs scanned at a packing station (DR Art 20).</summary>
+    private const int ToteSize = 50;
+
     public static Scenario Create(string name, RunSettings settings, Calls calls, PackPool pool, Ledger ledger)
     {
         var pharmacy = new PharmacyMix(calls, pool, ledger);
@@ -36,6 +41,9 @@ internal static class Scenarios
                     new Workload("verify", settings.Rate * 0.2, due => calls.VerifyAsync("demo-hospital-hamburg", pool.AnyKnown(), due)),
                 ],
                 [Uploads(settings, calls, pool)]),
+            "wholesaler" => new Scenario(name, $"a wholesaler verifies totes of {ToteSize} returned packs, each through one BulkService stream (rate = totes/s)",
+                [new Workload("tote", settings.Rate, due => calls.ToteAsync(Wholesaler, Enumerable.Range(0, ToteSize).Select(_ => pool.AnyKnown()).ToList(), due))],
+                []),
             _ => throw new ArgumentException(Unavailable(name)),
         };
     }
@@ -43,11 +51,6 @@ internal static class Scenarios
     /// <summary>Why a scenario cannot run, or null when it can.</summary>
     public static string? Unavailable(string name) => name switch
     {
-        // Hook for the wholesaler scenario (bulk jobs and operation streams): BulkService is
-        // specified in protos/verifier/v1/bulk_service.proto but no server implements it yet.
-        // Once one does, add its workloads to Create (SubmitBulkJob + GetBulkJob polling,
-        // StreamPackOperations) and drop this refusal.
-        "wholesaler" => "wholesaler: the server has no bulk API yet (BulkService in bulk_service.proto is not implemented); see the hook in Harness/Scenarios.cs",
         _ when Names.Contains(name) => null,
         _ => $"unknown scenario '{name}'; one of: {string.Join(", ", Names)}",
     };
