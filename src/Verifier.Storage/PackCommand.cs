@@ -29,6 +29,23 @@ public sealed record PackCommand(
     Func<bool>? IsMarkedInCache = null)
 {
     /// <summary>
+    /// The pack after a decision that changes it: a new state (with who, where and when), or only
+    /// a repeat counted; the version always moves on, which is what the conditional update checks.
+    /// </summary>
+    public PackRecord PackAfter(PackRecord pack, Decision decision) =>
+        decision.NewState is { } state
+            ? pack with
+            {
+                State = state,
+                Version = pack.Version + 1,
+                ChangedAt = Context.Timestamp,
+                ChangedByClient = Context.ClientId,
+                ChangedByLocation = decision.InvestigationLock ? PackRules.InvestigationPremises : Context.LocationId,
+                RepeatCount = 0,
+            }
+            : pack with { Version = pack.Version + 1, RepeatCount = decision.RepeatCount };
+
+    /// <summary>
     /// The audit entry of this command's decision on <paramref name="before"/>. It records what was
     /// scanned, as Art 35 asks: after a match that equals what is stored, and after a mismatch the
     /// stored batch and expiry must not be handed to whoever holds a serial.

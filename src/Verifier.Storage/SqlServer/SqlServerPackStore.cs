@@ -131,8 +131,7 @@ public sealed class SqlServerPackStore(SqlServerDatabase database) : IPackStore
         SqlConnection connection, SqlTransaction transaction, PackCommand command, PackView view, Decision decision,
         string? note, bool keepClientTransactionId, long epoch, CancellationToken cancellationToken)
     {
-        var context = command.Context;
-        var after = decision.ChangesPack ? await WritePackAsync(connection, transaction, view, decision, context, cancellationToken) : view;
+        var after = decision.ChangesPack ? await WritePackAsync(connection, transaction, command, view, decision, cancellationToken) : view;
         var status = command.StatusAfter(view, decision);
         var alertId = decision.Alert is { } kind
             ? await InsertAlertAsync(connection, transaction, command, decision.Outcome, kind, note, cancellationToken)
@@ -143,20 +142,10 @@ public sealed class SqlServerPackStore(SqlServerDatabase database) : IPackStore
     }
 
     private static async Task<PackView> WritePackAsync(
-        SqlConnection connection, SqlTransaction transaction, PackView view, Decision decision, TransactionContext context, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, PackCommand command, PackView view, Decision decision, CancellationToken cancellationToken)
     {
         var pack = view.Pack!;
-        var changed = decision.NewState is { } state
-            ? pack with
-            {
-                State = state,
-                Version = pack.Version + 1,
-                ChangedAt = context.Timestamp,
-                ChangedByClient = context.ClientId,
-                ChangedByLocation = decision.InvestigationLock ? PackRules.InvestigationPremises : context.LocationId,
-                RepeatCount = 0,
-            }
-            : pack with { Version = pack.Version + 1, RepeatCount = decision.RepeatCount };
+        var changed = command.PackAfter(pack, decision);
         var rows = await connection.ExecuteAsync(new CommandDefinition(UpdatePackSql,
             new
             {

@@ -97,8 +97,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackView view, Decision decision,
         string? note, bool keepClientTransactionId, long epoch)
     {
-        var context = command.Context;
-        var after = decision.ChangesPack ? WritePack(connection, transaction, view, decision, context) : view;
+        var after = decision.ChangesPack ? WritePack(connection, transaction, command, view, decision) : view;
         var status = command.StatusAfter(view, decision);
         var alertId = decision.Alert is { } kind ? InsertAlert(connection, transaction, command, decision.Outcome, kind, note) : null;
         var audit = command.Audit(view, after, decision, status, alertId, note, keepClientTransactionId);
@@ -110,20 +109,10 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
     /// The conditional update: it names the version the decision was made on, so even a second
     /// writer (a future multi-node store) could never apply a decision to a changed pack.
     /// </summary>
-    private static PackView WritePack(SqliteConnection connection, SqliteTransaction transaction, PackView view, Decision decision, TransactionContext context)
+    private static PackView WritePack(SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackView view, Decision decision)
     {
         var pack = view.Pack!;
-        var changed = decision.NewState is { } state
-            ? pack with
-            {
-                State = state,
-                Version = pack.Version + 1,
-                ChangedAt = context.Timestamp,
-                ChangedByClient = context.ClientId,
-                ChangedByLocation = decision.InvestigationLock ? PackRules.InvestigationPremises : context.LocationId,
-                RepeatCount = 0,
-            }
-            : pack with { Version = pack.Version + 1, RepeatCount = decision.RepeatCount };
+        var changed = command.PackAfter(pack, decision);
         var rows = connection.Execute(
             """
             UPDATE packs SET state = @State, version = @Version, changed_at = @ChangedAt, changed_by_client = @ChangedByClient,
