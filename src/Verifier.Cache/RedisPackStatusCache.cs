@@ -249,11 +249,14 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         encoded is { } value
             ? db.ScriptEvaluateAsync(CacheScripts.Write, [key], [value.Version, epoch, value.Payload, ttlMs, token, _markTtlMs])
             : token.Length > 0
-                ? db.ScriptEvaluateAsync(CacheScripts.Write, [key], [0, 0, "", ttlMs, token, _markTtlMs])
+                ? Release(db, key, token)
                 : Task.FromResult(RedisResult.Create(0));
 
-    private Task<RedisResult> Release(IDatabase db, CacheMark mark) =>
-        db.ScriptEvaluateAsync(CacheScripts.Write, [mark.Key!], [0, 0, "", _markTtlMs, mark.Token, _markTtlMs]);
+    private Task<RedisResult> Release(IDatabase db, CacheMark mark) => Release(db, mark.Key!, mark.Token);
+
+    /// <summary>Removes one marker without a payload (the script then deletes the key if it was the last).</summary>
+    private Task<RedisResult> Release(IDatabase db, string key, string token) =>
+        db.ScriptEvaluateAsync(CacheScripts.Write, [key], [0, 0, "", _markTtlMs, token, _markTtlMs]);
 
     private ValueTask<CacheWrite> ReleaseAsync(CacheMark? mark) =>
         mark?.Key is null || !mark.Confirmed
