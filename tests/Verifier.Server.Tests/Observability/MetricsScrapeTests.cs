@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Server.Hosting;
+using Verifier.Server.Tests.Infrastructure;
+using Verifier.V1;
+using static Verifier.Server.Tests.Infrastructure.Catalog;
+
+namespace Verifier.Server.Tests.Observability;
+
+/// <summary>A Prometheus scrape of the real server's management endpoint, over HTTP/1.1 as Prometheus does it.</summary>
+public sealed class MetricsScrapeTests : IAsyncLifetime
+{
+    private VerifierServer? _server;
+
+    private VerifierServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        _server = await VerifierServer.StartAsync("--cache", "Embedded");
+        await SeedAsync(_server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_scrape_shows_the_verifier_meter_aspnetcore_and_runtime_metrics()
+    {
+        var serial = await NewPackAsync(Server);
+        var packs = Server.Packs(DemoKeys.PharmacyBerlin);
+        for (var i = 0; i < 2; i++)
+        {
+            // The second verify is a cache hit.
+            await packs.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Scan(serial) });
+        }
+
+        var address = Server.Services.GetRequiredService<MetricsEndpoint>().Address;
+        Assert.NotNull(address);
+        Assert.DoesNotContain(":9464", address);
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(address + "/metrics");
+        var scrape = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.IsSuccessStatusCode, scrape);
+        Assert.Equal(new Version(1, 1), response.Version);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+        // The Verifier meter.
+        Assert.Matches("""verifier_pack_operations_total\{[^}]*operation="verify"[^}]*outcome="NMVS_SUCCESS"[^}]*\} \d+""", scrape);
+        Assert.Matches("""verifier_cache_hits_total\{[^}]*\} [1-9]""", scrape);
+        // ASP.NET Core: the gRPC calls, by route.
+        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_route="/verifier.v1.PackService/Verify"[^}]*\} [1-9]""", scrape);
+        // The runtime.
+        Assert.Contains("dotnet_gc_heap_total_allocated_bytes_total", scrape);
+        Assert.Contains("dotnet_thread_pool_thread_count", scrape);
+    }
+}
