@@ -28,9 +28,11 @@ internal sealed class MetricsEndpoint(MeterProvider meterProvider, TelemetryOpti
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore()
-            .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http1AndHttp2))
+            .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http1))
             .UseUrls(options.MetricsUrl);
         builder.Services.AddSingleton(loggerFactory);
+        // One "Application started" in the log is the service's; this listener announces itself below.
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         var app = builder.Build();
         app.Use((context, next) =>
         {

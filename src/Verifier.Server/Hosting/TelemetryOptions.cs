@@ -6,7 +6,7 @@ public sealed class TelemetryOptions
     public const string Section = "Verifier:Telemetry";
 
     /// <summary>
-    /// Management endpoint serving the Prometheus scrape at /metrics over HTTP/1.1 (and h2c), apart
+    /// Management endpoint serving the Prometheus scrape at /metrics over HTTP/1.1, apart
     /// from the gRPC endpoint: never behind the gRPC load balancer, never under its TLS or client
     /// certificates. Empty: no scrape endpoint.
     /// </summary>

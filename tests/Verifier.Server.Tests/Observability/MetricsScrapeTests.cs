@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Server.Hosting;
 using Verifier.Server.Tests.Infrastructure;
@@ -7,35 +9,22 @@ using static Verifier.Server.Tests.Infrastructure.Catalog;
 namespace Verifier.Server.Tests.Observability;
 
 /// <summary>A Prometheus scrape of the real server's management endpoint, over HTTP/1.1 as Prometheus does it.</summary>
-public sealed class MetricsScrapeTests : IAsyncLifetime
+public sealed class MetricsScrapeTests
 {
-    private VerifierServer? _server;
-
-    private VerifierServer Server => _server ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
-    {
-        _server = await VerifierServer.StartAsync("--cache", "Embedded");
-        await SeedAsync(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_scrape_shows_the_verifier_meter_aspnetcore_and_runtime_metrics()
     {
-        var serial = await NewPackAsync(Server);
-        var packs = Server.Packs(DemoKeys.PharmacyBerlin);
+        await using var server = await VerifierServer.StartAsync("--cache", "Embedded");
+        await SeedAsync(server);
+        var serial = await NewPackAsync(server);
+        var packs = server.Packs(DemoKeys.PharmacyBerlin);
         for (var i = 0; i < 2; i++)
         {
             // The second verify is a cache hit.
             await packs.VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Scan(serial) });
         }
 
-        var address = Server.Services.GetRequiredService<MetricsEndpoint>().Address;
+        var address = server.Services.GetRequiredService<MetricsEndpoint>().Address;
         Assert.NotNull(address);
         Assert.DoesNotContain(":9464", address);
         using var http = new HttpClient();
@@ -53,5 +42,21 @@ public sealed class MetricsScrapeTests : IAsyncLifetime
         // The runtime.
         Assert.Contains("dotnet_gc_heap_total_allocated_bytes_total", scrape);
         Assert.Contains("dotnet_thread_pool_thread_count", scrape);
+    }
+
+    [Fact]
+    public async Task A_taken_metrics_port_costs_the_scrape_not_the_service()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var server = await VerifierServer.StartAsync("--cache", "None", $"--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:{port}");
+        await SeedAsync(server);
+        var serial = await NewPackAsync(server);
+        var reply = await server.Packs(DemoKeys.PharmacyBerlin).VerifyAsync(new VerifyRequest { ClientTransactionId = NewTransactionId(), Pack = Scan(serial) });
+
+        Assert.Equal(Outcome.Success, reply.Result.Outcome);
+        Assert.Null(server.Services.GetRequiredService<MetricsEndpoint>().Address);
     }
 }
