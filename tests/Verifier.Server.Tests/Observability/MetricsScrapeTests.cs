@@ -14,7 +14,8 @@ public sealed class MetricsScrapeTests
     [Fact]
     public async Task The_scrape_shows_the_verifier_meter_aspnetcore_and_runtime_metrics()
     {
-        await using var server = await VerifierServer.StartAsync("--cache", "Embedded");
+        // A cold Garnet can take longer than the 100 ms cache timeout; a timed-out write would make the second verify a miss.
+        await using var server = await VerifierServer.StartAsync("--cache", "Embedded", "--Verifier:Cache:OperationTimeout=00:00:10");
         await SeedAsync(server);
         var serial = await NewPackAsync(server);
         var packs = server.Packs(DemoKeys.PharmacyBerlin);
