@@ -60,4 +60,12 @@ public sealed class MetricsScrapeTests
         Assert.Equal(Outcome.Success, reply.Result.Outcome);
         Assert.Null(server.Services.GetRequiredService<MetricsEndpoint>().Address);
     }
+
+    [Fact]
+    public async Task An_empty_metrics_url_switches_the_listener_off()
+    {
+        await using var server = await VerifierServer.StartAsync("--cache", "None", "--Verifier:Telemetry:MetricsUrl=");
+
+        Assert.Null(server.Services.GetService<MetricsEndpoint>());
+    }
 }
