@@ -92,6 +92,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return null;
         }
 
+        using var span = CacheTelemetry.Source.StartActivity("cache.get");
         try
         {
             var db = _connection.GetDatabase();
@@ -116,11 +117,13 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
                 view = Assemble(p, scanned, (entry.Pack, entry.Epoch), packBatch);
             }
 
+            span?.SetTag("verifier.cache.hit", view is not null);
             RecordSuccess();
             return view;
         }
         catch (Exception ex)
         {
+            CacheTelemetry.Fault(span, ex);
             RecordFault(ex);
             return null;
         }
@@ -280,6 +283,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
         // The marker's life is counted from before it is sent: it can only have started later.
         var sentAt = Stopwatch.GetTimestamp();
+        using var span = CacheTelemetry.Source.StartActivity("cache.mark");
         try
         {
             await _connection.GetDatabase().ScriptEvaluateAsync(CacheScripts.Mark, [markKey], [token, _markTtlMs]).ConfigureAwait(false);
@@ -288,6 +292,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         }
         catch (Exception ex)
         {
+            CacheTelemetry.Fault(span, ex);
             RecordFault(ex);
             return CacheMark.Unconfirmed(markKey, token);
         }
@@ -307,6 +312,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return CacheWrite.NotSent;
         }
 
+        using var span = CacheTelemetry.Source.StartActivity("cache.write");
         try
         {
             await Task.WhenAll(writes(_connection.GetDatabase())).ConfigureAwait(false);
@@ -315,6 +321,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         }
         catch (Exception ex)
         {
+            CacheTelemetry.Fault(span, ex);
             RecordFault(ex);
             return CacheWrite.Unconfirmed;
         }

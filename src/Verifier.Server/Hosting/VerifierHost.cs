@@ -41,6 +41,7 @@ public static class VerifierHost
             json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             json.UseUtcTimestamp = true;
         });
+        builder.AddVerifierTelemetry();
 
         var options = builder.Configuration.GetSection(VerifierOptions.Section).Get<VerifierOptions>() ?? new VerifierOptions();
         builder.Services.AddSingleton(Options.Create(options));

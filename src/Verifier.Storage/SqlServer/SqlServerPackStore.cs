@@ -50,8 +50,11 @@ public sealed class SqlServerPackStore(SqlServerDatabase database) : IPackStore
             @outcome, @kind, @status, NULL, @SystemTransactionId, @note);
         """;
 
-    public Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => SqlServerPackView.ReadAsync(connection, null, scan, forUpdate: false, cancellationToken), cancellationToken);
+    public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
+    {
+        using var span = StoreTelemetry.Source.StartActivity("store.read");
+        return await database.ReadAsync(connection => SqlServerPackView.ReadAsync(connection, null, scan, forUpdate: false, cancellationToken), cancellationToken);
+    }
 
     /// <summary>
     /// A retry with the same client transaction id that races the first request past the
@@ -60,6 +63,8 @@ public sealed class SqlServerPackStore(SqlServerDatabase database) : IPackStore
     /// </summary>
     public async Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken)
     {
+        // Its statements show as SqlClient spans beneath it when the server's tracer listens to SqlClient.
+        using var span = StoreTelemetry.Source.StartActivity("store.commit");
         var idempotent = command.Context.ClientTransactionId is not null;
         try
         {

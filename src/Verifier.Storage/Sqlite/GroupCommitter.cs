@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -49,8 +50,22 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     private async Task<T> EnqueueAsync<T>(WorkItem<T> item, CancellationToken cancellationToken)
     {
-        await _queue.Writer.WriteAsync(item, cancellationToken);
-        return await item.Completion.Task;
+        using var span = StoreTelemetry.Source.StartActivity("store.commit");
+        try
+        {
+            item.Timings.Queued = Stopwatch.GetTimestamp();
+            await _queue.Writer.WriteAsync(item, cancellationToken);
+            return await item.Completion.Task;
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+        finally
+        {
+            item.Timings.Record();
+        }
     }
 
     private void Run()
@@ -80,6 +95,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             using var transaction = _connection.BeginTransaction();
             foreach (var item in group)
             {
+                item.Timings.Applying = Stopwatch.GetTimestamp();
                 WriterStatements.Get(_connection, transaction, "SAVEPOINT item;").ExecuteNonQuery();
                 try
                 {
@@ -91,8 +107,17 @@ public sealed class GroupCommitter : IAsyncDisposable
                     _connection.Execute("ROLLBACK TO item; RELEASE item;", transaction: transaction);
                     item.Fail(exception);
                 }
+                item.Timings.Applied = Stopwatch.GetTimestamp();
             }
+            var committing = Stopwatch.GetTimestamp();
             transaction.Commit();
+            var committed = Stopwatch.GetTimestamp();
+            foreach (var item in group)
+            {
+                item.Timings.Committing = committing;
+                item.Timings.Committed = committed;
+                item.Timings.GroupSize = group.Count;
+            }
             Commits++;
             Items += group.Count;
         }
@@ -114,6 +139,9 @@ public sealed class GroupCommitter : IAsyncDisposable
     private abstract class WorkItem(bool bulk)
     {
         public bool Bulk { get; } = bulk;
+
+        /// <summary>A field, not a property: the writer fills the struct in place.</summary>
+        public WriterTimings Timings;
 
         public abstract void Apply(SqliteConnection connection, SqliteTransaction transaction);
 

@@ -10,6 +10,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
 {
     public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
     {
+        using var span = StoreTelemetry.Source.StartActivity("store.read");
         await using var connection = database.Open();
         // The view takes up to four statements; one read transaction makes them one snapshot, so a
         // view never mixes a product from before a commit with a pack from after it.

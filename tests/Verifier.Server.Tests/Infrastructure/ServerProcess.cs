@@ -80,6 +80,7 @@ public sealed class ServerProcess : IAsyncDisposable
                  {
                      Path.Combine(AppContext.BaseDirectory, "Verifier.Server.dll"), "--urls", address, "--db", databasePath,
                      "--cache", "None", "--demo", "--Logging:LogLevel:Default=Warning", "--Verifier:RateLimit:Burst=100000",
+                     "--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:0",
                  }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);

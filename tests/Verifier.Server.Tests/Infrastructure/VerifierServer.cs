@@ -36,13 +36,24 @@ public sealed class VerifierServer : IAsyncDisposable
 
     public SqliteDatabase Database => _app.Services.GetRequiredService<SqliteDatabase>();
 
-    public static async Task<VerifierServer> StartAsync(params string[] extraArgs)
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<VerifierServer> StartAsync(params string[] extraArgs) => StartAsync(overrides: null, extraArgs);
+
+    /// <param name="overrides">Services added after the server's own (e.g. a telemetry exporter of the test's).</param>
+    public static async Task<VerifierServer> StartAsync(Action<IServiceCollection>? overrides, params string[] extraArgs)
     {
         var directory = Path.Combine(Path.GetTempPath(), "verifier-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new AdjustableClock();
-        string[] args = ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory, "verifier.db"), "--demo", "--Logging:LogLevel:Default=Warning", .. extraArgs];
-        var app = VerifierHost.Build(args, services => services.AddSingleton<TimeProvider>(clock));
+        string[] args = ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory, "verifier.db"), "--demo", "--Logging:LogLevel:Default=Warning",
+            // A port of its own for every test server's scrape endpoint: they run side by side.
+            "--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:0", .. extraArgs];
+        var app = VerifierHost.Build(args, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            overrides?.Invoke(services);
+        });
         await app.StartAsync();
         return new VerifierServer(app, directory, app.Urls.First(), clock);
     }
