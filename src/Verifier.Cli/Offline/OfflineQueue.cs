@@ -30,6 +30,7 @@ internal sealed class OfflineQueue(string path)
 
     public QueueContents Read()
     {
+        if (!File.Exists(path)) return new QueueContents([], 0, []);
         using var held = Lock();
         return ReadUnlocked();
     }
