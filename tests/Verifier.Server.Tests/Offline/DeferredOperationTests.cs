@@ -1,6 +1,7 @@
 using Dapper;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Verifier.Server.Tests.Bulk;
 using Verifier.Server.Tests.Infrastructure;
 using Verifier.V1;
 using static Verifier.Server.Tests.Infrastructure.Catalog;
@@ -125,6 +126,25 @@ public sealed class DeferredOperationTests(EmbeddedGarnetFixture fixture) : ICla
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("performed_at", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_bulk_item_carries_its_performed_time_and_one_beyond_the_bound_fails_alone()
+    {
+        var deferred = await NewPackAsync(Server);
+        var tooOld = await NewPackAsync(Server);
+        var performed = Millis(DateTimeOffset.UtcNow.AddHours(-3));
+        var inTime = BulkCalls.Decommission(Fields(deferred));
+        inTime.PerformedAt = Timestamp.FromDateTimeOffset(performed);
+        var late = BulkCalls.Decommission(Fields(tooOld));
+        late.PerformedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-6));
+
+        var results = await BulkCalls.StreamAsync(Server.Bulk(DemoKeys.Wholesaler), [inTime, late]);
+
+        Assert.Equal(Outcome.Success, results[0].Result.Outcome);
+        Assert.Equal(performed, results[0].Result.PerformedAt.ToDateTimeOffset());
+        Assert.Equal("INVALID_ARGUMENT", results[1].Error.Status);
+        Assert.Contains("DR Art 29", results[1].Error.Message);
     }
 
     private async Task<IReadOnlyList<AuditEntry>> History(string serial) =>
