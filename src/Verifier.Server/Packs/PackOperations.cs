@@ -150,19 +150,15 @@ internal sealed class PackOperations(
     {
         if (performedAt is not { } claimed) return null;
         var performed = DateTimeOffset.FromUnixTimeMilliseconds(claimed.ToUnixTimeMilliseconds());
-        var (code, message) = rules.JudgeDeferral(performed, now) switch
-        {
-            DeferralVerdict.Accepted => (null, null),
-            DeferralVerdict.InFuture => ("PERFORMED_AT_IN_FUTURE",
-                $"performed_at {performed:O} is ahead of the server's time {now:O} by more than {rules.Policy.ClockSkewTolerance}; check the terminal's clock."),
-            _ => ("PERFORMED_AT_TOO_OLD",
-                $"performed_at {performed:O} is more than {rules.Policy.MaxDeferral} before the server's time {now:O}: deferred operations are accepted only that long after they were performed (DR Art 29)."),
-        };
-        if (code is not null)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, message!), new Metadata { { DeferralTrailer, code } });
-        }
-        return PackRules.JudgedAt(performed, now);
+        var verdict = rules.JudgeDeferral(performed, now);
+        if (verdict == DeferralVerdict.Accepted) return PackRules.JudgedAt(performed, now);
+
+        var (code, message) = verdict == DeferralVerdict.InFuture
+            ? ("PERFORMED_AT_IN_FUTURE",
+                $"performed_at {performed:O} is ahead of the server's time {now:O} by more than {rules.Policy.ClockSkewTolerance}; check the terminal's clock.")
+            : ("PERFORMED_AT_TOO_OLD",
+                $"performed_at {performed:O} is more than {rules.Policy.MaxDeferral} before the server's time {now:O}: deferred operations are accepted only that long after they were performed (DR Art 29).");
+        throw new RpcException(new Status(StatusCode.InvalidArgument, message), new Metadata { { DeferralTrailer, code } });
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
