@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Verifier.Cli.Tests;
@@ -131,6 +133,37 @@ public sealed partial class OfflineQueueSessionTests : IAsyncLifetime
         Assert.Equal(1, replay.ExitCode);
         Assert.Contains("REFUSED INVALID_ARGUMENT", replay.Output);
         Assert.Contains("Nothing to send", again.Error);
+    }
+
+    [Fact]
+    public async Task A_server_that_accepts_but_does_not_answer_in_time_counts_as_unreachable()
+    {
+        // Connections are taken by the kernel's backlog and never answered.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+
+        var queued = await CliRun.OfAsync("decommission", "--reason", "supplied", "--scan", _scans[0], "--api-key", Pharmacy,
+            "--offline-queue", _queue, "--timeout", "1", "--server", address);
+
+        Assert.Equal(4, queued.ExitCode);
+        Assert.StartsWith("QUEUED (offline): server unreachable (DeadlineExceeded).", queued.Output);
+    }
+
+    [Fact]
+    public async Task A_replay_the_server_does_not_accept_stops_and_keeps_the_queue()
+    {
+        await _server.StopAsync();
+        Assert.Equal(4, (await Pack("decommission", _scans[0], "--reason", "supplied")).ExitCode);
+
+        await _server.RestartAsync();
+        var wrongKey = await _server.Run("queue", "replay", _queue, "--api-key", "not-a-key");
+        var listed = await _server.Run("queue", "list", _queue);
+
+        Assert.Equal(3, wrongKey.ExitCode);
+        Assert.Contains("Unauthenticated", wrongKey.Error);
+        Assert.Contains("0 of 1 sent; 1 stay queued", wrongKey.Error);
+        Assert.EndsWith("1 to send.", listed.Output.Trim());
     }
 
     [Fact]
