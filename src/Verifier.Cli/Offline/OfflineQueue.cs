@@ -19,7 +19,8 @@ namespace Verifier.Cli.Offline;
 /// between an answer and its marker only means the operation is sent again under its own client
 /// transaction id, and the server answers it from its audit trail: nothing is applied twice.
 /// After a replay the file is compacted (answered entries dropped) by writing a new file and renaming it
-/// over the old one; were the rename lost in a crash, the old file still holds its markers.
+/// over the old one; were the rename lost in a crash, the old file still holds its markers. A new file's
+/// directory entry is flushed too (<see cref="DirectorySync"/>), or a power cut could lose the whole file.
 /// Every read and write holds an exclusive lock on FILE.lock, so commands on one terminal never interleave.
 /// </summary>
 internal sealed class OfflineQueue(string path)
@@ -53,11 +54,13 @@ internal sealed class OfflineQueue(string path)
             file.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(path);
     }
 
     private void AppendLine(JsonObject entry)
     {
         using var held = Lock();
+        var created = !File.Exists(path);
         using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         if (file.Length > 0)
         {
@@ -68,6 +71,7 @@ internal sealed class OfflineQueue(string path)
         file.Seek(0, SeekOrigin.End);
         file.Write(Line(entry));
         file.Flush(flushToDisk: true);
+        if (created) DirectorySync.Flush(path);
     }
 
     private QueueContents ReadUnlocked()
