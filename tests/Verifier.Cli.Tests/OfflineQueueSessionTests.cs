@@ -62,7 +62,7 @@ public sealed partial class OfflineQueueSessionTests : IAsyncLifetime
         Assert.Equal(2, Regex.Count(history.Output, @"performed \S+ \(offline\)"));
         Assert.Contains(Column(listed.Output, 0, skipLast: true)[0], history.Output);
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("Nothing to send", again.Error);
+        Assert.Contains("Nothing to send under this API key", again.Error);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed partial class OfflineQueueSessionTests : IAsyncLifetime
 
         Assert.Equal(1, replay.ExitCode);
         Assert.Contains("REFUSED INVALID_ARGUMENT", replay.Output);
-        Assert.Contains("Nothing to send", again.Error);
+        Assert.Contains("Nothing to send under this API key", again.Error);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed partial class OfflineQueueSessionTests : IAsyncLifetime
     public async Task A_replay_the_server_does_not_accept_stops_and_keeps_the_queue()
     {
         await _server.StopAsync();
-        Assert.Equal(4, (await Pack("decommission", _scans[0], "--reason", "supplied")).ExitCode);
+        Assert.Equal(4, (await _server.Run("verify", "--scan", _scans[0], "--api-key", "not-a-key", "--offline-queue", _queue)).ExitCode);
 
         await _server.RestartAsync();
         var wrongKey = await _server.Run("queue", "replay", _queue, "--api-key", "not-a-key");
@@ -164,6 +164,23 @@ public sealed partial class OfflineQueueSessionTests : IAsyncLifetime
         Assert.Contains("Unauthenticated", wrongKey.Error);
         Assert.Contains("0 of 1 sent; 1 stay queued", wrongKey.Error);
         Assert.EndsWith("1 to send.", listed.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Operations_queued_under_one_key_are_not_replayed_under_another()
+    {
+        await _server.StopAsync();
+        Assert.Equal(4, (await Pack("decommission", _scans[0], "--reason", "supplied")).ExitCode);
+
+        await _server.RestartAsync();
+        var munich = await _server.Run("queue", "replay", _queue, "--api-key", "demo-pharmacy-munich");
+        var berlin = await _server.Run("queue", "replay", _queue, "--api-key", Pharmacy);
+
+        Assert.Equal(1, munich.ExitCode);
+        Assert.Contains("1 operation(s) were queued under another API key", munich.Error);
+        Assert.Equal("", munich.Output);
+        Assert.Equal(0, berlin.ExitCode);
+        Assert.Equal(["SUCCESS"], Column(berlin.Output, 3));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal static class OfflineScans
                 why = $"{ahead} earlier operation(s) on this pack are still queued";
             }
 
-            var queued = operation.PerformedAtTime(scannedAt);
+            var queued = operation.PerformedAtTime(scannedAt) with { KeyId = QueuedOperation.KeyIdOf(parse.GetValue(ServerConnection.ApiKey)) };
             queue.Append(queued);
             output.WriteLine(json
                 ? new JsonObject

@@ -69,11 +69,16 @@ internal static class QueueCommands
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var json = parse.GetValue(JsonOption.Json);
             var queue = new OfflineQueue(parse.GetValue(file)!);
-            var pending = Read(queue, error).Pending;
+            var queued = Read(queue, error).Pending;
+            // Another client's operations are left for a replay with its key: the server knows their ids under that client only.
+            var keyId = QueuedOperation.KeyIdOf(parse.GetValue(ServerConnection.ApiKey));
+            var pending = queued.Where(o => o.KeyId == keyId).ToList();
+            var otherKeys = queued.Count - pending.Count;
+            if (otherKeys > 0) error.WriteLine($"{otherKeys} operation(s) were queued under another API key: left queued for a replay with that key.");
             if (pending.Count == 0)
             {
-                error.WriteLine($"Nothing to send: {queue.Path} holds no unanswered operations.");
-                return 0;
+                error.WriteLine($"Nothing to send under this API key: {queue.Path} holds {otherKeys} unanswered operation(s).");
+                return otherKeys == 0 ? 0 : 1;
             }
 
             var client = new PackService.PackServiceClient(invoker);
@@ -99,7 +104,7 @@ internal static class QueueCommands
                     + (tally.Count > 0 ? ": " + string.Join(", ", tally.OrderByDescending(t => t.Value).Select(t => $"{t.Value} {t.Key}")) : "")
                     + (answered < pending.Count ? $"; {pending.Count - answered} stay queued in {queue.Path}" : "") + ".");
             }
-            return tally.Keys.All(outcome => outcome == "SUCCESS") ? 0 : 1;
+            return otherKeys == 0 && tally.Keys.All(outcome => outcome == "SUCCESS") ? 0 : 1;
         }));
         return command;
     }

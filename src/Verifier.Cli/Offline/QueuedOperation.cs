@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -11,8 +13,10 @@ namespace Verifier.Cli.Offline;
 /// One pack operation as the offline queue keeps it: the request exactly as it will be sent, with
 /// its client transaction id and the time it was performed (the scan), so the replay is the same
 /// request under the same id and the server can judge and audit it at the time it happened.
+/// <see cref="KeyId"/> names the API key it was performed under (a hash, never the key): the replay
+/// must act as the same client, whose transaction ids are the ones the server knows.
 /// </summary>
-internal sealed record QueuedOperation(IMessage Request)
+internal sealed record QueuedOperation(IMessage Request, string? KeyId = null)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
 
@@ -68,6 +72,10 @@ internal sealed record QueuedOperation(IMessage Request)
         _ => null,
     };
 
+    /// <summary>The first 16 hex digits of the key's SHA-256: tells keys apart without storing one.</summary>
+    public static string? KeyIdOf(string? apiKey) =>
+        string.IsNullOrEmpty(apiKey) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))[..16];
+
     public bool SamePackAs(QueuedOperation other) => PackKey is { } key && key == other.PackKey;
 
     /// <summary>The same request, performed at <paramref name="at"/> (the time of the scan).</summary>
@@ -82,7 +90,7 @@ internal sealed record QueuedOperation(IMessage Request)
             FlagSuspectRequest r => new FlagSuspectRequest(r) { PerformedAt = timestamp },
             _ => throw new InvalidOperationException($"Not a pack operation: {Request.Descriptor.Name}."),
         };
-        return new QueuedOperation(request);
+        return this with { Request = request };
     }
 
     public async Task<PackResult> SendAsync(PackService.PackServiceClient client, CancellationToken cancellationToken) => Request switch
@@ -98,6 +106,7 @@ internal sealed record QueuedOperation(IMessage Request)
     public JsonObject ToJson() => new()
     {
         ["kind"] = Kind,
+        ["key"] = KeyId,
         ["request"] = JsonNode.Parse(Formatter.Format(Request)),
     };
 
@@ -114,6 +123,6 @@ internal sealed record QueuedOperation(IMessage Request)
             "flag" => JsonParser.Default.Parse<FlagSuspectRequest>(json),
             _ => null,
         };
-        return message is null ? null : new QueuedOperation(message);
+        return message is null ? null : new QueuedOperation(message, line["key"]?.GetValue<string>());
     }
 }
