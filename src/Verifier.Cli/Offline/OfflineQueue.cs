@@ -9,7 +9,7 @@ namespace Verifier.Cli.Offline;
 /// The durable local queue of pack operations performed while the server was unreachable (DR Art 29):
 /// a text file of JSON lines that is only ever appended to, each line fsynced before the user is told.
 /// <list type="bullet">
-/// <item>An operation: <c>{"kind":"decommission","request":{...}}</c>, the request in the proto's JSON
+/// <item>An operation: <c>{"kind":"decommission","key":"&lt;API key hash&gt;","request":{...}}</c>, the request in the proto's JSON
 /// mapping with its client transaction id and performed time.</item>
 /// <item>A replayed one: <c>{"replayed":"&lt;client transaction id&gt;","outcome":"SUCCESS"}</c>, appended once
 /// the server answered it; an operation with such a line is never sent again.</item>

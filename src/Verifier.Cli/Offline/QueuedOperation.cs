@@ -102,7 +102,7 @@ internal sealed record QueuedOperation(IMessage Request, string? KeyId = null)
         _ => throw new InvalidOperationException($"Not a pack operation: {Request.Descriptor.Name}."),
     };
 
-    /// <summary>{"kind":"decommission","request":{...}}: the request in the proto's JSON mapping.</summary>
+    /// <summary>{"kind":"decommission","key":"…","request":{...}}: the request in the proto's JSON mapping.</summary>
     public JsonObject ToJson() => new()
     {
         ["kind"] = Kind,
