@@ -5,6 +5,7 @@ using Verifier.Cli.Client;
 using Verifier.Cli.Demo;
 using Verifier.Cli.Generate;
 using Verifier.Cli.Imaging;
+using Verifier.Cli.Offline;
 using Verifier.Cli.Scanning;
 using Verifier.Cli.Upload;
 
@@ -30,6 +31,7 @@ internal static class CliApp
         foreach (var command in ProductCommand.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(PackStatesCommand.Create());
         root.Subcommands.Add(BulkCommand.Create());
+        root.Subcommands.Add(QueueCommands.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ClientCommands.Create());
         return root;

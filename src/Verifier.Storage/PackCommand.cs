@@ -38,7 +38,8 @@ public sealed record PackCommand(
             {
                 State = state,
                 Version = pack.Version + 1,
-                ChangedAt = Context.Timestamp,
+                // The undo and double-scan windows run from when the pack really changed hands.
+                ChangedAt = Context.PerformedAt ?? Context.Timestamp,
                 ChangedByClient = Context.ClientId,
                 ChangedByLocation = decision.InvestigationLock ? PackRules.InvestigationPremises : Context.LocationId,
                 RepeatCount = 0,
@@ -72,7 +73,8 @@ public sealed record PackCommand(
             status.Active,
             alertId,
             decision.RepeatCount,
-            note);
+            note,
+            Context.PerformedAt);
 }
 
 /// <summary>The recorded result of a command: its audit entry and the view after it.</summary>
@@ -84,6 +86,7 @@ public sealed record PackCommandResult(AuditRecord Audit, PackView ViewAfter, bo
 /// <summary>
 /// One entry of the append-only audit trail (DR Art 35(1)(g)); also the stored answer for idempotent retries.
 /// <see cref="Outcome"/> is null for a request refused before it reached a pack (malformed, not permitted); <see cref="Note"/> says why.
+/// <see cref="Timestamp"/> is when it was recorded; <see cref="PerformedAt"/> when a deferred operation was performed (DR Art 29), else null.
 /// </summary>
 public sealed record AuditRecord(
     string SystemTransactionId,
@@ -104,7 +107,8 @@ public sealed record AuditRecord(
     bool Active,
     string? AlertId,
     int RepeatCount,
-    string? Note)
+    string? Note,
+    DateTimeOffset? PerformedAt = null)
 {
     /// <summary>
     /// The parameters of an audit row insert, named as both providers' INSERT statements name them
@@ -132,6 +136,7 @@ public sealed record AuditRecord(
         AlertId,
         RepeatCount,
         Note,
+        PerformedAt = PerformedAt?.ToUnixTimeMilliseconds(),
     };
 
     /// <summary>An entry that changes no pack: master data, alert and client operations, refusals.</summary>

@@ -28,7 +28,8 @@ internal static class HistoryCommand
                 output.WriteLine(
                     $"{e.Timestamp.ToDateTimeOffset():O}  {e.Operation,-24} {PackResultPrinter.Name(e.Outcome),-20} "
                     + $"{States(e),-22} {(e.ClientId.Length > 0 ? $"{e.ClientId}@{e.LocationId}" : "(another party)")}"
-                    + (e.AlertId.Length > 0 ? $"  alert {e.AlertId}" : "") + (e.Note.Length > 0 ? $"  ({e.Note})" : ""));
+                    + (e.AlertId.Length > 0 ? $"  alert {e.AlertId}" : "") + (e.Note.Length > 0 ? $"  ({e.Note})" : "")
+                    + (e.PerformedAt is { } performed ? $"  performed {performed.ToDateTimeOffset():O} (offline)" : ""));
             }
             if (response.Entries.Count == 0) output.WriteLine("No entries visible to this client.");
             return 0;

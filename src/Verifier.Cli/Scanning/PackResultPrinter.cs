@@ -35,6 +35,7 @@ internal static class PackResultPrinter
             }
             if (result.AlertId.Length > 0) output.WriteLine($"  ALERT    {result.AlertId} raised: potential falsification, to be investigated");
             output.WriteLine($"  tx       {result.SystemTransactionId}  client tx {result.ClientTransactionId}  at {result.Timestamp.ToDateTimeOffset():O}");
+            if (result.PerformedAt is { } performed) output.WriteLine($"  deferred performed at {performed.ToDateTimeOffset():O} (DR Art 29)");
         }
         return result.Outcome == Outcome.Success ? 0 : 1;
     }

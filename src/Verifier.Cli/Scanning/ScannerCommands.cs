@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Google.Protobuf;
 using Verifier.Cli.Client;
+using Verifier.Cli.Offline;
 using Verifier.V1;
 
 namespace Verifier.Cli.Scanning;
@@ -26,31 +28,24 @@ internal static class ScannerCommands
 
     public static IEnumerable<Command> Create()
     {
-        yield return PackCommand("verify", "Check a pack's status (never changes it)", async (client, parse, request, ct) =>
-            (await client.VerifyAsync(new VerifyRequest { ClientTransactionId = request.TransactionId, Pack = request.Pack, UserId = request.User },
-                cancellationToken: ct)).Result);
+        yield return PackCommand("verify", "Check a pack's status (never changes it)", (parse, request) =>
+            new VerifyRequest { ClientTransactionId = request.TransactionId, Pack = request.Pack, UserId = request.User });
 
-        var decommission = PackCommand("decommission", "Decommission a pack, e.g. --reason supplied at dispense", async (client, parse, request, ct) =>
-            (await client.DecommissionAsync(new DecommissionRequest
-            {
-                ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User,
-            }, cancellationToken: ct)).Result);
+        var decommission = PackCommand("decommission", "Decommission a pack, e.g. --reason supplied at dispense", (parse, request) =>
+            new DecommissionRequest { ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User });
         decommission.Options.Add(Reason);
         yield return decommission;
 
-        var undo = PackCommand("undo", "Revert a decommissioned pack to active (same location, within 10 days)", async (client, parse, request, ct) =>
-            (await client.UndoAsync(new UndoRequest
-            {
-                ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User,
-            }, cancellationToken: ct)).Result);
+        var undo = PackCommand("undo", "Revert a decommissioned pack to active (same location, within 10 days)", (parse, request) =>
+            new UndoRequest { ClientTransactionId = request.TransactionId, Pack = request.Pack, Reason = ParseReason(parse), UserId = request.User });
         undo.Options.Add(Reason);
         yield return undo;
 
-        var flag = PackCommand("flag", "Report a suspected falsification: locks the pack and raises an alert", async (client, parse, request, ct) =>
-            (await client.FlagSuspectAsync(new FlagSuspectRequest
+        var flag = PackCommand("flag", "Report a suspected falsification: locks the pack and raises an alert", (parse, request) =>
+            new FlagSuspectRequest
             {
                 ClientTransactionId = request.TransactionId, Pack = request.Pack, Description = parse.GetValue(Description) ?? "", UserId = request.User,
-            }, cancellationToken: ct)).Result);
+            });
         flag.Options.Add(Description);
         yield return flag;
     }
@@ -58,19 +53,18 @@ internal static class ScannerCommands
     /// <summary>What every pack operation sends, read once from the command line.</summary>
     private sealed record PackRequest(PackIdentifier Pack, string TransactionId, string User);
 
-    private static Command PackCommand(
-        string name, string description, Func<PackService.PackServiceClient, ParseResult, PackRequest, CancellationToken, Task<PackResult>> call)
+    private static Command PackCommand(string name, string description, Func<ParseResult, PackRequest, IMessage> build)
     {
         var command = new Command(name, description);
         PackIdentity.AddTo(command);
         PackRequestOptions.AddTo(command);
         command.Options.Add(JsonOption.Json);
-        command.SetAction((parse, cancellationToken) => ServerConnection.CallAsync(parse, async invoker =>
+        command.Options.Add(OfflineScans.QueueFile);
+        command.SetAction((parse, cancellationToken) =>
         {
             var request = new PackRequest(PackIdentity.Read(parse), PackRequestOptions.NewTransactionId(parse), PackRequestOptions.UserId(parse));
-            var result = await call(new PackService.PackServiceClient(invoker), parse, request, cancellationToken);
-            return PackResultPrinter.Print(result, parse.GetValue(JsonOption.Json), parse.InvocationConfiguration.Output);
-        }));
+            return OfflineScans.RunAsync(parse, new QueuedOperation(build(parse, request)), cancellationToken);
+        });
         return command;
     }
 

@@ -8,7 +8,7 @@ namespace Verifier.Core.Packs;
 /// Every pack state transition is decided here and nowhere else: pure functions of the stored
 /// view, the scan, the requester and the time. Callers apply the decision atomically.
 /// </summary>
-public sealed class PackRules(PackRulesPolicy policy)
+public sealed partial class PackRules(PackRulesPolicy policy)
 {
     /// <summary>Recorded as the location of a lock set by a reported suspicion (see <see cref="Decision.InvestigationLock"/>).</summary>
     public const string InvestigationPremises = "(investigation)";

@@ -26,7 +26,7 @@ internal sealed class BulkItems(PackRequests requests)
                 BulkOperationKind.Undo => (Operation.Undo, item.Reason),
                 _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "kind is required: VERIFY, DECOMMISSION or UNDO.")),
             };
-            answer.Result = await requests.RunAsync(caller, kind, item.ClientTransactionId, item.Pack, reason, item.UserId, null, cancellationToken);
+            answer.Result = await requests.RunAsync(caller, kind, item.ClientTransactionId, item.Pack, reason, item.UserId, null, item.PerformedAt, cancellationToken);
         }
         catch (RpcException refused) when (refused.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied)
         {

@@ -55,6 +55,8 @@ public static class VerifierHost
             UndoWindow = options.Rules.UndoWindow,
             DoubleScanWindow = options.Rules.DoubleScanWindow,
             DoubleScanTolerance = options.Rules.DoubleScanTolerance,
+            MaxDeferral = options.Rules.MaxDeferral,
+            ClockSkewTolerance = options.Rules.ClockSkewTolerance,
             MarketTimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Rules.MarketTimeZone),
         }));
         builder.Services.AddSingleton<VerifierMetrics>();

@@ -122,4 +122,10 @@ public sealed class RuleOptions
     public TimeSpan DoubleScanWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     public int DoubleScanTolerance { get; set; } = 3;
+
+    /// <summary>How long after it was performed a deferred operation (DR Art 29) is still accepted; see <c>PackRulesPolicy.MaxDeferral</c>.</summary>
+    public TimeSpan MaxDeferral { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How far ahead of ours a terminal's clock may run when it sends a performed time.</summary>
+    public TimeSpan ClockSkewTolerance { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -39,6 +39,9 @@ internal sealed class PackOperations(
     private const int MaxUserIdLength = 64;
     private const int MaxNoteLength = 1000;
 
+    /// <summary>Trailer of a refused performed time: PERFORMED_AT_TOO_OLD or PERFORMED_AT_IN_FUTURE.</summary>
+    public const string DeferralTrailer = "verifier-deferral";
+
     public async Task<AuditRecord> ExecuteAsync(Caller caller, PackOperation operation, CancellationToken cancellationToken)
     {
         caller.Demand(operation.Kind);
@@ -69,7 +72,9 @@ internal sealed class PackOperations(
         }
 
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var context = caller.Context(now, operation.ClientTransactionId, operation.UserId);
+        var performedAt = Deferred(operation.PerformedAt, now);
+        var at = performedAt ?? now;
+        var context = caller.Context(now, operation.ClientTransactionId, operation.UserId) with { PerformedAt = performedAt };
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["SystemTransactionId"] = context.SystemTransactionId,
@@ -85,8 +90,8 @@ internal sealed class PackOperations(
         var mark = operation.Kind == Operation.Verify ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
         var readAt = Stopwatch.GetTimestamp();
         var command = new PackCommand(
-            context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now),
-            (view, decision) => rules.StatusAfter(view, decision, now), cached?.View, operation.Note, onCache,
+            context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, at),
+            (view, decision) => rules.StatusAfter(view, decision, at), cached?.View, operation.Note, onCache,
             cached?.Epoch, mark is null ? null : mark.Covers);
         var result = await store.CommitAsync(command, cancellationToken);
 
@@ -135,6 +140,25 @@ internal sealed class PackOperations(
         return audit.RecordRefusalAsync(caller, operation, refused,
             Truncate(fields?.ProductCode ?? parsed?.ProductCode, 50), Truncate(fields?.SerialNumber ?? parsed?.SerialNumber, 20),
             Truncate(fields?.Batch ?? parsed?.Batch, 20), Truncate(fields?.Expiry ?? parsed?.Expiry, 6), detail);
+    }
+
+    /// <summary>
+    /// The time a deferred operation (DR Art 29) is judged at, at the audit trail's precision, or null
+    /// for one performed now; a performed time out of bounds is refused.
+    /// </summary>
+    private DateTimeOffset? Deferred(DateTimeOffset? performedAt, DateTimeOffset now)
+    {
+        if (performedAt is not { } claimed) return null;
+        var performed = DateTimeOffset.FromUnixTimeMilliseconds(claimed.ToUnixTimeMilliseconds());
+        var verdict = rules.JudgeDeferral(performed, now);
+        if (verdict == DeferralVerdict.Accepted) return PackRules.JudgedAt(performed, now);
+
+        var (code, message) = verdict == DeferralVerdict.InFuture
+            ? ("PERFORMED_AT_IN_FUTURE",
+                $"performed_at {performed:O} is ahead of the server's time {now:O} by more than {rules.Policy.ClockSkewTolerance}; check the terminal's clock.")
+            : ("PERFORMED_AT_TOO_OLD",
+                $"performed_at {performed:O} is more than {rules.Policy.MaxDeferral} before the server's time {now:O}: deferred operations are accepted only that long after they were performed (DR Art 29).");
+        throw new RpcException(new Status(StatusCode.InvalidArgument, message), new Metadata { { DeferralTrailer, code } });
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Verifier.Core.Access;
 using Verifier.Server.Identity;
@@ -13,15 +14,17 @@ namespace Verifier.Server.Packs;
 internal sealed class PackRequests(PackOperations operations)
 {
     /// <param name="reason">The wire reason for decommission and undo; null for operations without one.</param>
+    /// <param name="performedAt">When a deferred operation was performed (DR Art 29); null (unset) for one performed now.</param>
     public async Task<PackResult> RunAsync(
         Caller caller, Operation kind, string clientTransactionId, PackIdentifier? pack,
-        DecommissionReason? reason, string userId, string? note, CancellationToken cancellationToken)
+        DecommissionReason? reason, string userId, string? note, Timestamp? performedAt, CancellationToken cancellationToken)
     {
         try
         {
             var resolved = ScanResolution.Resolve(pack);
             var operation = new PackOperation(
-                kind, clientTransactionId, resolved.Scan, reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note));
+                kind, clientTransactionId, resolved.Scan, reason is { } r ? RequireReason(r) : null, NullIfEmpty(userId), NullIfEmpty(note),
+                PerformedAt: performedAt is null ? null : ReadTime(performedAt));
             var result = (await operations.ExecuteAsync(caller, operation, cancellationToken)).ToResult();
             // Echoed from the request: a TRANSACTION_ID_REUSED answer has none stored.
             result.ClientTransactionId = clientTransactionId;
@@ -43,6 +46,18 @@ internal sealed class PackRequests(PackOperations operations)
 
     private static Core.Packs.DecommissionReason RequireReason(DecommissionReason reason) =>
         reason.ToDomain() ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "reason is required: one of the DecommissionReason values."));
+
+    private static DateTimeOffset ReadTime(Timestamp performedAt)
+    {
+        try
+        {
+            return performedAt.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "performed_at is not a valid timestamp."));
+        }
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -39,6 +39,7 @@ internal static class PackResultMapping
                 : new V1.PackStatus(),
             AlertId = audit.AlertId ?? "",
             RepeatCount = audit.RepeatCount,
+            PerformedAt = PerformedAt(audit),
         };
     }
 
@@ -56,7 +57,10 @@ internal static class PackResultMapping
         StateAfter = (V1.PackState)(int)(audit.StateAfter ?? 0),
         AlertId = audit.AlertId ?? "",
         Note = audit.Note ?? "",
+        PerformedAt = PerformedAt(audit),
     };
+
+    private static Timestamp? PerformedAt(AuditRecord audit) => audit.PerformedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null;
 
     public static DecommissionReason? ToDomain(this V1.DecommissionReason reason) => reason switch
     {

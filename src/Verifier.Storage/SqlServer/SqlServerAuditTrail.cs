@@ -10,9 +10,9 @@ internal static class SqlServerAuditTrail
     internal const string AppendSql =
         """
         INSERT INTO audit (system_tx_id, client_tx_id, request_hash, at, client_id, user_id, location_id, operation, outcome,
-            product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note)
+            product_code, serial, batch, expiry, state_before, state_after, reason, active, alert_id, repeat_count, note, performed_at)
         VALUES (@SystemTransactionId, @ClientTransactionId, @RequestHash, @At, @ClientId, @UserId, @LocationId, @Operation, @Outcome,
-            @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note);
+            @ProductCode, @SerialNumber, @Batch, @Expiry, @StateBefore, @StateAfter, @Reason, @Active, @AlertId, @RepeatCount, @Note, @PerformedAt);
         """;
 
     /// <summary>Duplicate key in a unique index (2601) or constraint (2627).</summary>
@@ -55,10 +55,12 @@ internal sealed class SqlServerAuditRow
     public string? alert_id { get; init; }
     public int repeat_count { get; init; }
     public string? note { get; init; }
+    public long? performed_at { get; init; }
 
     public AuditRecord ToRecord() => new(
         system_tx_id, client_tx_id, DateTimeOffset.FromUnixTimeMilliseconds(at), client_id, user_id, location_id, operation,
         (Outcome?)outcome, product_code, serial, batch, expiry, (PackState?)state_before, (PackState?)state_after,
-        (InactiveReason?)reason, active, alert_id, repeat_count, note);
+        (InactiveReason?)reason, active, alert_id, repeat_count, note,
+        performed_at is { } performed ? DateTimeOffset.FromUnixTimeMilliseconds(performed) : null);
 }
 #pragma warning restore IDE1006

@@ -26,10 +26,12 @@ internal sealed class AuditRow
     public string? alert_id { get; init; }
     public long repeat_count { get; init; }
     public string? note { get; init; }
+    public long? performed_at { get; init; }
 
     public AuditRecord ToRecord() => new(
         system_tx_id, client_tx_id, DateTimeOffset.FromUnixTimeMilliseconds(at), client_id, user_id, location_id, operation,
         (Outcome?)outcome, product_code, serial, batch, expiry, (PackState?)state_before, (PackState?)state_after,
-        (InactiveReason?)reason, active != 0, alert_id, (int)repeat_count, note);
+        (InactiveReason?)reason, active != 0, alert_id, (int)repeat_count, note,
+        performed_at is { } performed ? DateTimeOffset.FromUnixTimeMilliseconds(performed) : null);
 }
 #pragma warning restore IDE1006

@@ -188,5 +188,11 @@ internal static class SqliteSchema
         -- Progress polls count outcomes from this index, never reading the result rows.
         CREATE INDEX bulk_items_outcome ON bulk_items (job_id, outcome);
         """,
+
+        // Deferred operations (issue 12, DR Art 29): when the terminal performed the operation, beside
+        // `at`, when it was recorded; NULL for one performed as recorded.
+        """
+        ALTER TABLE audit ADD COLUMN performed_at INTEGER;
+        """,
     ];
 }

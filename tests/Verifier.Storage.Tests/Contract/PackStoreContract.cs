@@ -92,6 +92,31 @@ public abstract class PackStoreContract : IAsyncLifetime
         Assert.Equal(2, (await _db.Packs.ReadViewAsync(pack, default)).Pack!.Version);
     }
 
+    [StoreFact]
+    public async Task A_deferred_operation_is_audited_with_both_times_and_changes_the_pack_as_of_its_performed_time()
+    {
+        var pack = new ScannedPack(Gtin, "SN00000001", "LOT1", "281231");
+        var performed = StoreUnderTest.Now.AddHours(-30);
+        var context = Pharmacy("tx-offline") with { PerformedAt = performed };
+        var decommission = new PackCommand(context, "decommission:supplied", pack, "hash-d",
+            _ => new Decision(Outcome.Success, PackState.Supplied, null), (view, decision) => Rules.StatusAfter(view, decision, performed));
+
+        var first = await _db.Packs.CommitAsync(decommission, default);
+        var replay = await _db.Packs.CommitAsync(decommission with { Context = Pharmacy("tx-offline") with { PerformedAt = performed.AddHours(1) } }, default);
+        var verified = await _db.Packs.CommitAsync(Verify("tx-online", pack, "hash-v"), default);
+
+        Assert.Equal((StoreUnderTest.Now, performed), (first.Audit.Timestamp, first.Audit.PerformedAt));
+        Assert.Equal(performed, first.ViewAfter.Pack!.ChangedAt);
+        Assert.Equal(performed, (await _db.Packs.ReadViewAsync(pack, default)).Pack!.ChangedAt);
+        // The replay is the stored answer, performed time included; the later one is not taken.
+        Assert.True(replay.Replayed);
+        Assert.Equal(first.Audit, replay.Audit);
+        Assert.Null(verified.Audit.PerformedAt);
+        var history = await _db.Packs.PackHistoryAsync(Gtin, "SN00000001", "pharmacy-berlin", 10, default);
+        Assert.Equal([("tx-online", null), ("tx-offline", (DateTimeOffset?)performed)], history.Select(a => (a.ClientTransactionId, a.PerformedAt)));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit WHERE performed_at = {performed.ToUnixTimeMilliseconds()}"));
+    }
+
     private static PackCommand Verify(string? clientTransactionId, ScannedPack scan, string requestHash) =>
         new(Pharmacy(clientTransactionId), "verify", scan, requestHash, view => Rules.Verify(view, scan, StoreUnderTest.Now),
             (view, decision) => Rules.StatusAfter(view, decision, StoreUnderTest.Now));

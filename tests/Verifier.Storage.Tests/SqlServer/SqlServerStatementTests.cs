@@ -163,6 +163,9 @@ public sealed partial class SqlServerStatementTests(ITestOutputHelper output)
             Columns.UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
         }
 
+        public override void Visit(AlterTableAddTableElementStatement node) =>
+            Columns.UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
+
         public override void Visit(DeclareTableVariableBody node) =>
             Columns.UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
     }
