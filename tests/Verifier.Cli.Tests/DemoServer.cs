@@ -22,7 +22,7 @@ internal sealed class DemoServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("verifier-cli-session-").FullName;
         var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory, "v.db"), "--demo",
-            "--Logging:LogLevel:Default=Warning"]);
+            "--Logging:LogLevel:Default=Warning", "--rest-url="]);
         await app.StartAsync();
         return new DemoServer(app, directory);
     }
