@@ -12,9 +12,7 @@ namespace Verifier.Server.Hosting;
 /// </summary>
 internal static class RestApi
 {
-    /// <summary>Where the OpenAPI document is served; like health, it needs no API key (it describes, it answers nothing).</summary>
-    public const string OpenApiPath = "/openapi/v1.json";
-
+    /// <summary>Where the OpenAPI document is served (/openapi/v1.json); like health, it needs no API key (it describes, it answers nothing).</summary>
     private const string OpenApiRoute = "openapi/{documentName}.json";
     private const string DocumentName = "v1";
     private const string ApiKeyScheme = "apiKey";
@@ -75,12 +73,13 @@ internal static class RestApi
     private static void AddListener(WebApplicationBuilder builder, RestOptions rest)
     {
         if (string.IsNullOrWhiteSpace(rest.Url) || builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any()) return;
-        var url = new Uri(rest.Url);
+        // Kestrel's own parser: it also reads the host wildcards (http://*:5081, http://+:5081) that Uri refuses.
+        var url = BindingAddress.Parse(rest.Url);
         if (url.Port == 0)
         {
             throw new InvalidOperationException($"{RestOptions.Section}:Url '{rest.Url}' needs a fixed port: it is told apart from the gRPC addresses by its port.");
         }
-        var protocols = url.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+        var protocols = url.Scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
         builder.WebHost.UseUrls([builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? VerifierHost.DefaultUrl, rest.Url]);
         // Kestrel keeps one endpoint-defaults action: this one replaces VerifierHost's and keeps its HTTP/2 for the gRPC addresses.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
