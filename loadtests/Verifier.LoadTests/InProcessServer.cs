@@ -31,7 +31,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     public static async Task<InProcessServer> StartAsync(string databasePath, string cache, string[] settings)
     {
         var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", databasePath, "--cache", cache, "--demo", "true",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning", "--rest-url=",
             // Benchmarks measure the service, not the per-client limit.
             "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000", .. settings]);
         await app.StartAsync();

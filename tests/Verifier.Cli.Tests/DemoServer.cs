@@ -58,5 +58,7 @@ internal sealed class DemoServer : IAsyncDisposable
     }
 
     private static WebApplication Build(string directory, string url) =>
-        VerifierHost.Build(["--urls", url, "--db", Path.Combine(directory, "v.db"), "--demo", "--Logging:LogLevel:Default=Warning"]);
+        VerifierHost.Build(["--urls", url, "--db", Path.Combine(directory, "v.db"), "--demo", "--Logging:LogLevel:Default=Warning",
+            // Tests run side by side: no REST listener and no scrape endpoint on fixed ports.
+            "--rest-url=", "--Verifier:Telemetry:MetricsUrl="]);
 }

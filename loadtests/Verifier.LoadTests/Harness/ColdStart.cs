@@ -48,7 +48,7 @@ internal static class ColdStart
             ArgumentList =
             {
                 "--urls", $"http://127.0.0.1:{port}", "--db", database, "--cache", cache, "--demo",
-                "--Logging:LogLevel:Default=Warning", "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000",
+                "--Logging:LogLevel:Default=Warning", "--rest-url=", "--Verifier:RateLimit:PermitsPerSecond=1000000", "--Verifier:RateLimit:Burst=1000000",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -86,6 +86,7 @@ public static class VerifierHost
             .AddServiceOptions<PackGrpcService>(packs => packs.MaxReceiveMessageSize = 4 * 1024 * 1024)
             // A bulk job of 10,000 operations (and one more, to be refused with a clear message) fits.
             .AddServiceOptions<BulkGrpcService>(bulk => bulk.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.AddRestApi();
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<WarmUp>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WarmUp>());
@@ -107,6 +108,7 @@ public static class VerifierHost
         app.MapGrpcService<BulkGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapRestApi();
 
         if (options.Demo)
         {

@@ -79,7 +79,7 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "Verifier.Server.dll"), "--urls", address, "--db", databasePath,
-                     "--cache", "None", "--demo", "--Logging:LogLevel:Default=Warning", "--Verifier:RateLimit:Burst=100000",
+                     "--cache", "None", "--demo", "--Logging:LogLevel:Default=Warning", "--Verifier:RateLimit:Burst=100000", "--rest-url=",
                      "--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:0",
                  }.Concat(extraArguments))
         {

@@ -6,24 +6,26 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Verifier.Server.Hosting;
 using Verifier.Storage.Sqlite;
+using Verifier.Testing;
 using Verifier.V1;
 
 namespace Verifier.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on a loopback port with a real SQLite file (and the cache mode asked for),
-/// reached through generated clients over HTTP/2. One per test class.
+/// reached through generated clients over HTTP/2 (and plain HTTP/1.1 for REST). One per test class.
 /// </summary>
 public sealed class VerifierServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _directory;
 
-    private VerifierServer(WebApplication app, string directory, string address, AdjustableClock clock)
+    private VerifierServer(WebApplication app, string directory, string address, Uri restAddress, AdjustableClock clock)
     {
         _app = app;
         _directory = directory;
         Address = address;
+        RestAddress = restAddress;
         Clock = clock;
         Channel = GrpcChannel.ForAddress(address);
     }
@@ -38,24 +40,40 @@ public sealed class VerifierServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The REST/JSON listener (HTTP/1.1), for plain HttpClients.</summary>
+    public Uri RestAddress { get; }
+
     public static Task<VerifierServer> StartAsync(params string[] extraArgs) => StartAsync(overrides: null, extraArgs);
 
+    /// <summary>Starts with the REST listener on a port free at the moment of asking; another process taking it first means another try.</summary>
     /// <param name="overrides">Services added after the server's own (e.g. a telemetry exporter of the test's).</param>
     public static async Task<VerifierServer> StartAsync(Action<IServiceCollection>? overrides, params string[] extraArgs)
     {
         var directory = Path.Combine(Path.GetTempPath(), "verifier-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new AdjustableClock();
-        string[] args = ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory, "verifier.db"), "--demo", "--Logging:LogLevel:Default=Warning",
-            // A port of its own for every test server's scrape endpoint: they run side by side.
-            "--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:0", .. extraArgs];
-        var app = VerifierHost.Build(args, services =>
+        for (var attempt = 1; ; attempt++)
         {
-            services.AddSingleton<TimeProvider>(clock);
-            overrides?.Invoke(services);
-        });
-        await app.StartAsync();
-        return new VerifierServer(app, directory, app.Urls.First(), clock);
+            var restAddress = $"http://127.0.0.1:{LoopbackPort.Free()}";
+            string[] args = ["--urls", "http://127.0.0.1:0", "--rest-url", restAddress, "--db", Path.Combine(directory, "verifier.db"), "--demo",
+                "--Logging:LogLevel:Default=Warning",
+                // A port of its own for every test server's scrape endpoint: they run side by side.
+                "--Verifier:Telemetry:MetricsUrl=http://127.0.0.1:0", .. extraArgs];
+            var app = VerifierHost.Build(args, services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                overrides?.Invoke(services);
+            });
+            try
+            {
+                await app.StartAsync();
+                return new VerifierServer(app, directory, app.Urls.First(url => url != restAddress), new Uri(restAddress), clock);
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
 
     public PackService.PackServiceClient Packs(string apiKey) => new(Invoker(apiKey));

@@ -46,7 +46,7 @@ public sealed class StartupCleanupTests : IAsyncLifetime
         }
         await Task.Delay(AbandonedAfter + TimeSpan.FromMilliseconds(200));
 
-        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", _path, "--cache", "None", "--demo", "true",
+        var app = VerifierHost.Build(["--urls", "http://127.0.0.1:0", "--db", _path, "--cache", "None", "--demo", "true", "--rest-url=",
             // Short, so the test need not wait out the production bound; the retry below is far quicker.
             $"--Verifier:Uploads:AbandonedAfter={AbandonedAfter}"]);
         await app.StartAsync();
