@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Verifier.Server.Tests.Bulk;
 using Verifier.Server.Tests.Infrastructure;
+using Verifier.Testing;
 using Verifier.V1;
 using static Verifier.Server.Tests.Infrastructure.Catalog;
 

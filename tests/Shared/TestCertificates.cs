@@ -5,7 +5,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
-namespace Verifier.Server.Tests.Identity;
+namespace Verifier.Testing;
 
 /// <summary>
 /// Certificates made for one test run, in memory (nothing checked in): a server certificate for
