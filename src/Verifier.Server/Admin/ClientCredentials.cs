@@ -37,8 +37,8 @@ internal sealed class ClientCredentials(IClientStore clients, CredentialCache cr
         {
             V1.RevokeCredentialRequest.CredentialOneofCase.WholeClient when request.WholeClient =>
                 (await clients.RevokeClientAsync(request.ClientId, at, cancellationToken), "client"),
-            V1.RevokeCredentialRequest.CredentialOneofCase.ApiKeySha256 =>
-                (await clients.RevokeKeyAsync(request.ClientId, KeyHash(request.ApiKeySha256), at, cancellationToken), $"api key sha256 {KeyHash(request.ApiKeySha256)}"),
+            V1.RevokeCredentialRequest.CredentialOneofCase.ApiKeySha256 when KeyHash(request.ApiKeySha256) is var hash =>
+                (await clients.RevokeKeyAsync(request.ClientId, hash, at, cancellationToken), $"api key sha256 {hash}"),
             V1.RevokeCredentialRequest.CredentialOneofCase.Certificate when Parse(request.Certificate) is var certificate =>
                 (await clients.RevokeCertificateAsync(request.ClientId, certificate, at, cancellationToken), Describe(certificate)),
             _ => throw Invalid("Say what to revoke: whole_client, api_key_sha256 or certificate."),

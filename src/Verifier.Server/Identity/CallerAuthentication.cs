@@ -33,7 +33,7 @@ internal sealed class CallerAuthentication(IClientStore clients, CredentialCache
     {
         if (apiKey.Length > MaxKeyLength) throw Refused("Unknown or revoked API key.");
         var hash = ApiKeys.Hash(apiKey);
-        return credentials.FindAsync("key:" + hash, () => clients.FindByKeyHashAsync(hash, cancellationToken));
+        return credentials.FindAsync(CredentialCache.CredentialKind.ApiKeyHash, hash, () => clients.FindByKeyHashAsync(hash, cancellationToken));
     }
 
     private ValueTask<Caller?> ByCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal sealed class CallerAuthentication(IClientStore clients, CredentialCache
         if (!ClientCertificateTrust.IsValidAt(certificate, now)) return ValueTask.FromResult<Caller?>(null);
         var thumbprint = ClientCertificateTrust.Thumbprint(certificate);
         // The chain is built only when the store must be asked, not on every call.
-        return credentials.FindAsync("certificate:" + thumbprint,
+        return credentials.FindAsync(CredentialCache.CredentialKind.CertificateThumbprint, thumbprint,
             () => clients.FindByCertificateAsync(thumbprint, trust.TrustedSubject(certificate, now), cancellationToken));
     }
 

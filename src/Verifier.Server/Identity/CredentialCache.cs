@@ -19,7 +19,7 @@ namespace Verifier.Server.Identity;
 internal sealed class CredentialCache(IClientStore clients, IOptions<VerifierOptions> options, ILogger<CredentialCache> logger) : BackgroundService
 {
     private readonly TimeSpan _bound = options.Value.Identity.RevocationBound;
-    private readonly ConcurrentDictionary<string, Remembered> _known = new();
+    private readonly ConcurrentDictionary<(CredentialKind Kind, string Value), Remembered> _known = new();
     private readonly ConcurrentDictionary<object, Action> _watchers = new();
     // Epochs start at 1: epoch 0 means no read yet, so nothing remembered counts.
     private volatile EpochRead _epoch = new(0, 0);
@@ -27,8 +27,9 @@ internal sealed class CredentialCache(IClientStore clients, IOptions<VerifierOpt
     public TimeSpan RevocationBound => _bound;
 
     /// <summary>The caller behind a credential, or null; <paramref name="find"/> asks the store when memory may not be trusted.</summary>
-    public async ValueTask<Caller?> FindAsync(string credential, Func<Task<ClientRecord?>> find)
+    public async ValueTask<Caller?> FindAsync(CredentialKind kind, string value, Func<Task<ClientRecord?>> find)
     {
+        var credential = (kind, value);
         var epoch = _epoch;
         if (_known.TryGetValue(credential, out var remembered) && remembered.Epoch == epoch.Epoch && IsFresh(epoch)) return remembered.Caller;
         var client = await find();
@@ -81,6 +82,12 @@ internal sealed class CredentialCache(IClientStore clients, IOptions<VerifierOpt
     }
 
     private bool IsFresh(EpochRead read) => read.Epoch > 0 && Stopwatch.GetElapsedTime(read.StartedAt) <= _bound;
+
+    public enum CredentialKind
+    {
+        ApiKeyHash,
+        CertificateThumbprint,
+    }
 
     private sealed record EpochRead(long Epoch, long StartedAt);
 
