@@ -20,6 +20,7 @@ internal static class CliApp
         root.Options.Add(ServerConnection.Server);
         root.Options.Add(ServerConnection.ApiKey);
         root.Options.Add(ServerConnection.Timeout);
+        foreach (var option in ClientCertificateOptions.All) root.Options.Add(option);
         root.Subcommands.Add(ParseCommand.Create());
         foreach (var command in ScannerCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(ScanImageCommand.Create());

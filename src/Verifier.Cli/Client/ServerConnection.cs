@@ -36,14 +36,15 @@ internal static class ServerConnection
         ParseResult parse, Func<CallInvoker, Task<int>> action, string? apiKey = null, Func<RpcException, string?>? hint = null)
     {
         var error = parse.InvocationConfiguration.Error;
-        using var channel = GrpcChannel.ForAddress(parse.GetValue(Server)!, new GrpcChannelOptions
-        {
-            MaxSendMessageSize = 16 * 1024 * 1024,
-            MaxReceiveMessageSize = 16 * 1024 * 1024,
-        });
-        var invoker = channel.Intercept(new CallDefaults(apiKey ?? parse.GetValue(ApiKey), TimeSpan.FromSeconds(parse.GetValue(Timeout))));
         try
         {
+            using var channel = GrpcChannel.ForAddress(parse.GetValue(Server)!, new GrpcChannelOptions
+            {
+                MaxSendMessageSize = 16 * 1024 * 1024,
+                MaxReceiveMessageSize = 16 * 1024 * 1024,
+                HttpHandler = ClientCertificateOptions.Handler(parse),
+            });
+            var invoker = channel.Intercept(new CallDefaults(apiKey ?? parse.GetValue(ApiKey), TimeSpan.FromSeconds(parse.GetValue(Timeout))));
             return await action(invoker);
         }
         catch (RpcException exception)

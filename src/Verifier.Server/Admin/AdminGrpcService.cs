@@ -8,13 +8,13 @@ using V1 = Verifier.V1;
 
 namespace Verifier.Server.Admin;
 
-/// <summary>Client registration by operators; the new key is returned once and kept only as a hash.</summary>
-internal sealed partial class AdminGrpcService(IClientStore clients, OperationAudit audit, TimeProvider clock) : V1.AdminService.AdminServiceBase
+/// <summary>Client registration by operators; the new key is returned once and kept only as a hash. Certificates and revocation: <see cref="ClientCredentials"/>.</summary>
+internal sealed partial class AdminGrpcService(IClientStore clients, ClientCredentials credentials, OperationAudit audit, TimeProvider clock)
+    : V1.AdminService.AdminServiceBase
 {
     public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
-        caller.Demand(Operation.ManageClients);
+        var caller = Operator(context);
         if (!ClientIdPattern().IsMatch(request.ClientId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: 1 to 64 letters, digits, '-', '_' or '.'."));
@@ -41,6 +41,19 @@ internal sealed partial class AdminGrpcService(IClientStore clients, OperationAu
         await audit.RecordAsync(caller, "client:create",
             note: $"client {client.ClientId} role {client.Role} location {client.LocationId}", cancellationToken: context.CancellationToken);
         return new V1.CreateClientResponse { ClientId = client.ClientId, ApiKey = key };
+    }
+
+    public override Task<V1.RegisterClientCertificateResponse> RegisterClientCertificate(V1.RegisterClientCertificateRequest request, ServerCallContext context) =>
+        credentials.RegisterAsync(Operator(context), request, context.CancellationToken);
+
+    public override Task<V1.RevokeCredentialResponse> RevokeCredential(V1.RevokeCredentialRequest request, ServerCallContext context) =>
+        credentials.RevokeAsync(Operator(context), request, context.CancellationToken);
+
+    private static Caller Operator(ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        caller.Demand(Operation.ManageClients);
+        return caller;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]

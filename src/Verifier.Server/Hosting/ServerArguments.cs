@@ -15,6 +15,7 @@ public static class ServerArguments
           --cache <mode>         Embedded (in-process Garnet, default) | Redis | None
           --redis <config>       Redis endpoint(s) for --cache Redis, e.g. 127.0.0.1:6379
           --urls <url>           listen address (default http://127.0.0.1:5080; port 0 = any free port)
+                                 https://... with --Verifier:Tls:CertificatePath=<pfx> (TLS, client certificates: README)
           --rest-url <url>       REST/JSON (HTTP/1.1) listen address (default http://127.0.0.1:5081; empty = none)
           --Verifier:<key>=<v>   any setting of appsettings.json, e.g. --Verifier:Market=FR
           -h, --help             show this help

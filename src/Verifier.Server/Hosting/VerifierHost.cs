@@ -45,6 +45,7 @@ public static class VerifierHost
 
         var options = builder.Configuration.GetSection(VerifierOptions.Section).Get<VerifierOptions>() ?? new VerifierOptions();
         builder.Services.AddSingleton(Options.Create(options));
+        builder.ConfigureTransport(options);
         builder.Services.AddSingleton(TimeProvider.System);
         AddStorage(builder.Services, options.Storage);
         // A hosted service starts before the web server, so crash leftovers are gone before the first request.
@@ -62,8 +63,7 @@ public static class VerifierHost
         builder.Services.AddSingleton<VerifierMetrics>();
         builder.Services.AddSingleton<CacheCoherence>();
         builder.Services.AddSingleton<PackOperations>();
-        builder.Services.AddSingleton<ApiKeyInterceptor>();
-        builder.Services.AddSingleton<ClientRateLimiter>();
+        builder.Services.AddCallerIdentity();
         builder.Services.AddSingleton<OperationAudit>();
         builder.Services.AddSingleton<ProductAccess>();
         builder.Services.AddSingleton<BatchUploadReceiver>();
@@ -77,7 +77,7 @@ public static class VerifierHost
 
         builder.Services.AddGrpc(grpc =>
         {
-            grpc.Interceptors.Add<ApiKeyInterceptor>();
+            grpc.Interceptors.Add<CallerInterceptor>();
             grpc.EnableDetailedErrors = false;
             // Pack requests are small; only serial uploads need large messages.
             grpc.MaxReceiveMessageSize = 64 * 1024;

@@ -20,6 +20,14 @@ public sealed class VerifierOptions
 
     public BulkOptions Bulk { get; set; } = new();
 
+    public TlsOptions Tls { get; set; } = new();
+
+    public IdentityOptions Identity { get; set; } = new();
+
+    public StreamOptions Streams { get; set; } = new();
+
+    public ConnectionOptions Connections { get; set; } = new();
+
     /// <summary>Seeds the documented demo clients and keys (never in production).</summary>
     public bool Demo { get; set; }
 }

@@ -4,7 +4,7 @@ using Verifier.Storage;
 
 namespace Verifier.Server.Identity;
 
-/// <summary>The authenticated client behind a call, put on the call by <see cref="ApiKeyInterceptor"/>.</summary>
+/// <summary>The authenticated client behind a call, put on the call by <see cref="CallerInterceptor"/>.</summary>
 internal sealed record Caller(string ClientId, ClientRole Role, string LocationId)
 {
     private const string Key = "verifier-caller";

@@ -208,5 +208,23 @@ internal static class SqlServerSchema
         """
         ALTER TABLE audit ADD performed_at bigint NULL;
         """,
+        // Client certificates and revocation (issue 12), as in SQLite.
+        """
+        ALTER TABLE clients ADD revoked_at bigint NULL;
+        ALTER TABLE api_keys ADD revoked_at bigint NULL;
+        CREATE TABLE client_certificates (
+            match_kind   int NOT NULL,
+            match_value  nvarchar(400) COLLATE Latin1_General_100_BIN2 NOT NULL,
+            client_id    nvarchar(128) COLLATE Latin1_General_100_BIN2 NOT NULL CONSTRAINT fk_client_certificates_clients REFERENCES clients (client_id),
+            created_at   bigint NOT NULL,
+            revoked_at   bigint NULL,
+            CONSTRAINT pk_client_certificates PRIMARY KEY (match_kind, match_value)
+        );
+        CREATE TABLE credentials_epoch (
+            id     int NOT NULL CONSTRAINT pk_credentials_epoch PRIMARY KEY CONSTRAINT ck_credentials_epoch_single CHECK (id = 1),
+            epoch  bigint NOT NULL
+        );
+        INSERT INTO credentials_epoch (id, epoch) VALUES (1, 1);
+        """,
     ];
 }

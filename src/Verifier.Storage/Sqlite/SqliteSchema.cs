@@ -194,5 +194,25 @@ internal static class SqliteSchema
         """
         ALTER TABLE audit ADD COLUMN performed_at INTEGER;
         """,
+        // Client certificates and revocation (issue 12). A revoked client, key or certificate keeps
+        // its row with revoked_at; credentials_epoch (one row) advances with every revocation, so
+        // instances remembering credentials learn with one cheap read that they must look again.
+        """
+        ALTER TABLE clients ADD COLUMN revoked_at INTEGER;
+        ALTER TABLE api_keys ADD COLUMN revoked_at INTEGER;
+        CREATE TABLE client_certificates (
+            match_kind   INTEGER NOT NULL,
+            match_value  TEXT NOT NULL,
+            client_id    TEXT NOT NULL REFERENCES clients(client_id),
+            created_at   INTEGER NOT NULL,
+            revoked_at   INTEGER,
+            PRIMARY KEY (match_kind, match_value)
+        ) WITHOUT ROWID;
+        CREATE TABLE credentials_epoch (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch  INTEGER NOT NULL
+        );
+        INSERT INTO credentials_epoch (id, epoch) VALUES (1, 1);
+        """,
     ];
 }

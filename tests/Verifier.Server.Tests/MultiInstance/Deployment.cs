@@ -159,6 +159,10 @@ public sealed class Instance : IDisposable
 
     public MasterDataService.MasterDataServiceClient MasterData(string apiKey) => new(Invoker(apiKey));
 
+    public AdminService.AdminServiceClient Admin(string apiKey) => new(Invoker(apiKey));
+
+    public AlertService.AlertServiceClient Alerts(string apiKey) => new(Invoker(apiKey));
+
     private CallInvoker Invoker(string apiKey) => _channel.Intercept(metadata =>
     {
         metadata.Add("x-api-key", apiKey);
