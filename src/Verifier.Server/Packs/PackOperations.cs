@@ -71,16 +71,19 @@ internal sealed class PackOperations(
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var context = caller.Context(now, operation.ClientTransactionId, operation.UserId);
         var scan = operation.Scan;
-        var cached = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
-        var onCache = cached is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
+        var statusCheck = operation.Kind == Operation.Verify;
+        // Only a status check can rest on the cache; a change is always decided on SQL inside the
+        // write transaction, so reading the cache for it would be a round trip for nothing.
+        var cached = statusCheck ? await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken) : null;
+        var onCache = cached is not null && options.Value.Cache.AnswerVerifyFromCache;
         // Every operation but a status check may change the pack: its key is marked before the
         // commit, so no instance can read or fill the old value until the change is published.
-        var mark = operation.Kind == Operation.Verify ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
+        var mark = statusCheck ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
         var readAt = Stopwatch.GetTimestamp();
         var command = new PackCommand(
             context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, now),
             (view, decision) => rules.StatusAfter(view, decision, now), cached?.View, operation.Note, onCache,
-            cached?.Epoch, mark is null ? null : mark.Covers, StatusCheck: operation.Kind == Operation.Verify);
+            cached?.Epoch, mark is null ? null : mark.Covers, statusCheck);
         var result = await store.CommitAsync(command, cancellationToken);
 
         // A change publishes before answering: once a client has this answer, the marker must be

@@ -101,14 +101,14 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)
             {
-                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
+                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
                 if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
                 return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
                     $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
+        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
         var decision = command.Decide(current);
         if (decision.ChangesPack)
         {
