@@ -14,6 +14,11 @@ namespace Verifier.Storage;
 /// epoch in the same transaction unless <see cref="IsMarkedInCache"/> answers true at that moment
 /// (a confirmed marker on the pack's cache key still outlives the commit by a safe margin).
 /// </para>
+/// <para>
+/// <see cref="StatusCheck"/> marks an operation that never changes a pack (Verify): a store may
+/// decide it on a consistent read snapshot outside its write path, as long as the snapshot is taken
+/// after the request arrived, and may record it with delayed durability (docs/latency.md).
+/// </para>
 /// </summary>
 public sealed record PackCommand(
     TransactionContext Context,
@@ -26,7 +31,8 @@ public sealed record PackCommand(
     string? Note = null,
     bool DecideOnObserved = false,
     long? ObservedEpoch = null,
-    Func<bool>? IsMarkedInCache = null)
+    Func<bool>? IsMarkedInCache = null,
+    bool StatusCheck = false)
 {
     /// <summary>
     /// The pack after a decision that changes it: a new state (with who, where and when), or only

@@ -37,7 +37,27 @@ internal sealed class CacheCoherence : IDisposable
         if (await write == CacheWrite.Unconfirmed) await AdvanceAsync("a cache write went unanswered");
     }
 
+    /// <summary>
+    /// <see cref="SettleAsync"/> for a fill nobody waits for. The coherence argument needs the epoch
+    /// to advance soon after a write goes unanswered, not before any particular answer: a fill is a
+    /// read's copy, and no change's acknowledgement depends on it.
+    /// </summary>
+    public void SettleLater(ValueTask<CacheWrite> write) => _ = SettleLoggedAsync(write);
+
     public void Dispose() => _cache.Reconnected -= OnReconnected;
+
+    private async Task SettleLoggedAsync(ValueTask<CacheWrite> write)
+    {
+        try
+        {
+            await SettleAsync(write);
+        }
+        catch (Exception exception)
+        {
+            // The store could not record the advance; the next unanswered write or reconnect tries again.
+            _logger.LogError(exception, "Advancing the cache epoch after an unanswered fill failed");
+        }
+    }
 
     private async Task AdvanceAsync(string why)
     {

@@ -140,7 +140,7 @@ public static class VerifierHost
             throw new InvalidOperationException($"Storage provider '{storage.Provider}' is unknown; use 'Sqlite' or 'SqlServer'.");
         }
         services.AddSingleton(_ => new SqliteDatabase(storage.SqlitePath));
-        services.AddSingleton<IPackStore, SqlitePackStore>();
+        services.AddSingleton<IPackStore>(provider => new SqlitePackStore(provider.GetRequiredService<SqliteDatabase>(), storage.StatusCheckDurability));
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IClientStore, SqliteClientStore>();
         services.AddSingleton<IMasterDataStore, SqliteMasterDataStore>();

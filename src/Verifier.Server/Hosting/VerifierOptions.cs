@@ -1,3 +1,5 @@
+using Verifier.Storage.Sqlite;
+
 namespace Verifier.Server.Hosting;
 
 /// <summary>The service's configuration (section "Verifier"); every default is the embedded single-machine run.</summary>
@@ -41,6 +43,13 @@ public sealed class StorageOptions
 
     /// <summary>Connection string of the SQL Server database for Provider = "SqlServer" (docs/sqlserver.md).</summary>
     public string? SqlServer { get; set; }
+
+    /// <summary>
+    /// SQLite: when a status check's audit row is acknowledged. Delayed: once written to the log, before the
+    /// sync (survives a process crash; a power loss may take the last sync interval's status-check rows, never a
+    /// state change). Full: after the sync, like every state change. See docs/latency.md.
+    /// </summary>
+    public Durability StatusCheckDurability { get; set; } = Durability.Delayed;
 }
 
 public sealed class CacheOptions

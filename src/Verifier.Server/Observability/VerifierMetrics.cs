@@ -23,8 +23,8 @@ internal sealed class VerifierMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _operations = _meter.CreateCounter<long>("verifier.pack.operations", description: "Pack operations by operation and outcome");
         _refusals = _meter.CreateCounter<long>("verifier.pack.refusals", description: "Pack requests refused before reaching a pack, by status");
-        _cacheHits = _meter.CreateCounter<long>("verifier.cache.hits", description: "Pack views served by the cache");
-        _cacheStale = _meter.CreateCounter<long>("verifier.cache.stale", description: "Cached views that SQL found out of date");
+        _cacheHits = _meter.CreateCounter<long>("verifier.cache.hits", description: "Status checks that found their pack view in the cache");
+        _cacheStale = _meter.CreateCounter<long>("verifier.cache.stale", description: "Status checks whose cached view SQL found out of date");
         _epochAdvances = _meter.CreateCounter<long>(
             "verifier.cache.epoch_advances", description: "Cache epochs advanced by this instance after a cache write went unanswered");
     }

@@ -75,38 +75,39 @@ internal sealed class PackOperations(
         var performedAt = Deferred(operation.PerformedAt, now);
         var at = performedAt ?? now;
         var context = caller.Context(now, operation.ClientTransactionId, operation.UserId) with { PerformedAt = performedAt };
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["SystemTransactionId"] = context.SystemTransactionId,
-            ["ClientTransactionId"] = context.ClientTransactionId,
-            ["ClientId"] = caller.ClientId,
-        });
-
         var scan = operation.Scan;
-        var cached = await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken);
-        var onCache = cached is not null && operation.Kind == Operation.Verify && options.Value.Cache.AnswerVerifyFromCache;
+        var statusCheck = operation.Kind == Operation.Verify;
+        // Only a status check can rest on the cache; a change is always decided on SQL inside the
+        // write transaction, so reading the cache for it would be a round trip for nothing.
+        var cached = statusCheck ? await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken) : null;
+        var onCache = cached is not null && options.Value.Cache.AnswerVerifyFromCache;
         // Every operation but a status check may change the pack: its key is marked before the
         // commit, so no instance can read or fill the old value until the change is published.
-        var mark = operation.Kind == Operation.Verify ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
+        var mark = statusCheck ? null : await cache.MarkPackAsync(scan.ProductCode, scan.SerialNumber);
         var readAt = Stopwatch.GetTimestamp();
         var command = new PackCommand(
             context, operation.Name, scan, RequestHash(operation), Decider(operation, caller, at),
             (view, decision) => rules.StatusAfter(view, decision, at), cached?.View, operation.Note, onCache,
-            cached?.Epoch, mark is null ? null : mark.Covers);
+            cached?.Epoch, mark is null ? null : mark.Covers, statusCheck);
         var result = await store.CommitAsync(command, cancellationToken);
 
-        // Before answering: once a client has this answer, the next status check anywhere must see
-        // it. The commit is durable, so the write is not cancelled with the request.
+        // A change publishes before answering: once a client has this answer, the marker must be
+        // gone and the value readable everywhere. The commit is durable, so the write is not
+        // cancelled with the request. A status check's fill is only a gift to later requests (a
+        // miss is always correct), so the answer does not wait for it (docs/cache-coherence.md, rule 4).
         var current = cached is not null && cached.Epoch == result.CacheEpoch && !result.ObservedWasStale
             && result.ViewAfter.Stamp == cached.View.Stamp;
-        if (mark is not null || (result.ViewAfter.Pack is not null && !current))
+        if (mark is not null)
         {
             await coherence.SettleAsync(cache.PutViewAsync(result.ViewAfter, result.CacheEpoch, readAt, mark));
         }
+        else if (result.ViewAfter.Pack is not null && !current)
+        {
+            coherence.SettleLater(cache.PutViewAsync(result.ViewAfter, result.CacheEpoch, readAt));
+        }
         metrics.Record(operation.Name, result.Audit.Outcome!.Value, cached is not null, result.ObservedWasStale, result.Replayed);
-        logger.LogInformation(
-            "{Operation} {ProductCode} {SerialNumber}: {Outcome} alert={AlertId} replayed={Replayed}",
-            operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome, result.Audit.AlertId, result.Replayed);
+        PackLog.Operation(logger, operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome!.Value, result.Audit.AlertId,
+            result.Replayed, context.SystemTransactionId, context.ClientTransactionId, caller.ClientId);
         return result.Audit;
     }
 

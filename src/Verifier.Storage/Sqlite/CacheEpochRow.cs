@@ -9,6 +9,10 @@ internal static class CacheEpochRow
     public static long Read(SqliteConnection connection, SqliteTransaction transaction) =>
         (long)WriterStatements.Get(connection, transaction, "SELECT epoch FROM cache_epoch WHERE id = 1").ExecuteScalar()!;
 
+    /// <summary>On a reader connection (not the writer's prepared statements, which are for the writer's one thread).</summary>
+    public static long ReadInSnapshot(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.ExecuteScalar<long>("SELECT epoch FROM cache_epoch WHERE id = 1", transaction: transaction);
+
     public static long Advance(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.ExecuteScalar<long>("UPDATE cache_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch", transaction: transaction);
 

@@ -7,11 +7,19 @@ namespace Verifier.Storage.Sqlite;
 
 /// <summary>
 /// SQLite's single writer. Work items queue up while a commit is running and are then applied
-/// together in one transaction, one savepoint each, and made durable with one fsync: throughput
-/// grows with load instead of being one fsync per request. A failing item is rolled back to its
-/// savepoint and fails alone; a failing commit fails every item of its group, none acknowledged.
-/// Bulk items (thousands of rows) go one per group, after the small items: a pack command waits
-/// for at most one upload chunk, however many uploads are running.
+/// together in one transaction, one savepoint each: throughput grows with load instead of being one
+/// commit per request. A failing item is rolled back to its savepoint and fails alone; a failing
+/// commit fails every item of its group, none acknowledged. Bulk items (thousands of rows) go one
+/// per group, after the small items: a pack command waits for at most one upload chunk, however
+/// many uploads are running.
+/// <para>
+/// The commit itself only writes the write-ahead log; the sync to disk runs on a thread of its own
+/// (<see cref="WalSync"/>) while the writer applies the next group, so the writer never waits for
+/// the disk. Work of <see cref="Durability.Full"/> is acknowledged once a sync that started after its
+/// commit has finished; <see cref="Durability.Delayed"/> work as soon as it is committed. Measured
+/// before this split (docs/latency.md): the writer spent more time waiting for its fsync than applying
+/// work, and verify throughput was bounded by that.
+/// </para>
 /// </summary>
 public sealed class GroupCommitter : IAsyncDisposable
 {
@@ -24,10 +32,12 @@ public sealed class GroupCommitter : IAsyncDisposable
         FullMode = BoundedChannelFullMode.Wait,
     });
     private readonly Task _loop;
+    private readonly WalSync _sync;
 
-    internal GroupCommitter(SqliteConnection connection)
+    internal GroupCommitter(SqliteConnection connection, string databasePath)
     {
         _connection = connection;
+        _sync = new WalSync(databasePath + "-wal");
         _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
     }
 
@@ -36,9 +46,16 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     public long Items { get; private set; }
 
-    /// <summary>Runs <paramref name="work"/> inside the next group transaction; completes once that transaction is durable.</summary>
-    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        EnqueueAsync(new WorkItem<T>(work, bulk: false), cancellationToken);
+    /// <summary>Syncs of the write-ahead log so far.</summary>
+    public long Syncs => _sync.Syncs;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the next group transaction; completes once that transaction
+    /// is committed and, for <see cref="Durability.Full"/> (the default), synced to disk.
+    /// </summary>
+    public Task<T> RunAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken, Durability durability = Durability.Full) =>
+        EnqueueAsync(new WorkItem<T>(work, bulk: false, durability), cancellationToken);
 
     /// <summary>
     /// Like <see cref="RunAsync{T}"/> for work that writes thousands of rows (an upload chunk, a
@@ -46,7 +63,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     /// may commit before it; order holds only between items a caller awaits one after the other.
     /// </summary>
     public Task<T> RunBulkAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        EnqueueAsync(new WorkItem<T>(work, bulk: true), cancellationToken);
+        EnqueueAsync(new WorkItem<T>(work, bulk: true, Durability.Full), cancellationToken);
 
     private async Task<T> EnqueueAsync<T>(WorkItem<T> item, CancellationToken cancellationToken)
     {
@@ -125,20 +142,32 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             foreach (var item in group) item.Fail(exception);
         }
-        foreach (var item in group) item.Acknowledge();
+        // A failed item has nothing on disk to wait for.
+        List<WorkItem>? toSync = null;
+        foreach (var item in group)
+        {
+            if (item.Durability == Durability.Full && !item.Failed) (toSync ??= []).Add(item);
+            else item.Acknowledge();
+        }
+        if (toSync is not null) _sync.Acknowledge(toSync);
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop;
+        _sync.Dispose();
         WriterStatements.Release(_connection);
         await _connection.DisposeAsync();
     }
 
-    private abstract class WorkItem(bool bulk)
+    internal abstract class WorkItem(bool bulk, Durability durability)
     {
         public bool Bulk { get; } = bulk;
+
+        public Durability Durability { get; } = durability;
+
+        public abstract bool Failed { get; }
 
         /// <summary>A field, not a property: the writer fills the struct in place.</summary>
         public WriterTimings Timings;
@@ -150,7 +179,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         public abstract void Acknowledge();
     }
 
-    private sealed class WorkItem<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool bulk) : WorkItem(bulk)
+    private sealed class WorkItem<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool bulk, Durability durability) : WorkItem(bulk, durability)
     {
         private T? _result;
         private Exception? _failure;
@@ -159,9 +188,11 @@ public sealed class GroupCommitter : IAsyncDisposable
 
         public override void Apply(SqliteConnection connection, SqliteTransaction transaction) => _result = work(connection, transaction);
 
+        public override bool Failed => _failure is not null;
+
         public override void Fail(Exception exception) => _failure = exception;
 
-        // Results are released only after the commit, so nobody sees an answer that could still be lost.
+        // Results are released only after the commit (and the sync its durability asks for), never while they could still be lost.
         public override void Acknowledge()
         {
             if (_failure is null) Completion.TrySetResult(_result!);

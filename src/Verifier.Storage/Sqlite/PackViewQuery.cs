@@ -1,80 +1,75 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Verifier.Core.Packs;
 
 namespace Verifier.Storage.Sqlite;
 
-/// <summary>Reads a <see cref="PackView"/>: committed (visible) batches only, so a half-uploaded batch is never answered.</summary>
+/// <summary>
+/// Reads a <see cref="PackView"/>: committed (visible) batches only, so a half-uploaded batch is never
+/// answered. On the writer the statements are its prepared ones: every state change reads its pack
+/// there, one after the other, and parsing the statements anew was a good part of that serial time
+/// (docs/latency.md). Elsewhere each read prepares its own commands.
+/// </summary>
 internal static class PackViewQuery
 {
-    public static PackView Read(SqliteConnection connection, SqliteTransaction? transaction, ScannedPack scan)
+    private const string ProductSql = "SELECT id, product_code, owner_id, withdrawn, version FROM products WHERE product_code = $product_code";
+    private const string ScannedBatchSql =
+        "SELECT id, product_id, batch, expiry, recalled, version FROM batches WHERE product_id = $product_id AND batch = $batch AND visible = 1";
+    private const string PackSql =
+        """
+        SELECT batch_id, serial, state, version, changed_at, changed_by_client, changed_by_location, repeat_count
+        FROM packs WHERE product_id = $product_id AND serial = $serial
+        """;
+    private const string BatchByIdSql = "SELECT id, product_id, batch, expiry, recalled, version FROM batches WHERE id = $id AND visible = 1";
+
+    /// <param name="onWriter">True on the writer's connection (inside its transaction), to use its prepared statements.</param>
+    public static PackView Read(SqliteConnection connection, SqliteTransaction? transaction, ScannedPack scan, bool onWriter = false)
     {
-        var product = connection.QuerySingleOrDefault<ProductRow>(
-            "SELECT id, product_code, owner_id, withdrawn, version FROM products WHERE product_code = @ProductCode",
-            new { scan.ProductCode }, transaction)?.ToRecord();
+        var statements = new Statements(connection, transaction, onWriter);
+        var product = statements.Single(ProductSql, ["$product_code"], [scan.ProductCode],
+            row => new ProductRecord(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt64(3) != 0, row.GetInt64(4)));
         if (product is null) return PackView.Unknown;
 
-        var scannedBatch = connection.QuerySingleOrDefault<BatchRow>(
-            "SELECT id, product_id, batch, expiry, recalled, version FROM batches WHERE product_id = @Id AND batch = @Batch AND visible = 1",
-            new { product.Id, scan.Batch }, transaction)?.ToRecord();
-        var pack = connection.QuerySingleOrDefault<PackRow>(
-            """
-            SELECT batch_id, serial, state, version, changed_at, changed_by_client, changed_by_location, repeat_count
-            FROM packs WHERE product_id = @Id AND serial = @SerialNumber
-            """,
-            new { product.Id, scan.SerialNumber }, transaction)?.ToRecord();
+        var scannedBatch = statements.Single(ScannedBatchSql, ["$product_id", "$batch"], [product.Id, scan.Batch], ToBatch);
+        var pack = statements.Single(PackSql, ["$product_id", "$serial"], [product.Id, scan.SerialNumber], row => new PackRecord(
+            row.GetInt64(0), row.GetString(1), (PackState)row.GetInt64(2), row.GetInt64(3),
+            row.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)),
+            row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetString(6), (int)row.GetInt64(7)));
         if (pack is null) return new PackView(product, scannedBatch, null, null);
 
-        var packBatch = pack.BatchId == scannedBatch?.Id
-            ? scannedBatch
-            : connection.QuerySingleOrDefault<BatchRow>(
-                "SELECT id, product_id, batch, expiry, recalled, version FROM batches WHERE id = @BatchId AND visible = 1",
-                new { pack.BatchId }, transaction)?.ToRecord();
+        var packBatch = pack.BatchId == scannedBatch?.Id ? scannedBatch : statements.Single(BatchByIdSql, ["$id"], [pack.BatchId], ToBatch);
         return packBatch is null
             ? new PackView(product, scannedBatch, null, null)
             : new PackView(product, scannedBatch, pack, packBatch);
     }
 
-    // Row types mirror the columns (SQLite integers are 64-bit); the domain records are built from them.
-#pragma warning disable IDE1006
-    private sealed class ProductRow
+    private static BatchRecord ToBatch(SqliteDataReader row) =>
+        new(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetString(3), row.GetInt64(4) != 0, row.GetInt64(5));
+
+    private readonly struct Statements(SqliteConnection connection, SqliteTransaction? transaction, bool onWriter)
     {
-        public long id { get; init; }
-        public string product_code { get; init; } = "";
-        public string owner_id { get; init; } = "";
-        public long withdrawn { get; init; }
-        public long version { get; init; }
+        public T? Single<T>(string sql, string[] names, object?[] values, Func<SqliteDataReader, T> map) where T : class
+        {
+            var command = onWriter ? WriterStatements.Get(connection, transaction!, sql, names) : NewCommand(sql, names);
+            try
+            {
+                command.Bind(values);
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? map(reader) : null;
+            }
+            finally
+            {
+                // The writer's statements live as long as its connection.
+                if (!onWriter) command.Dispose();
+            }
+        }
 
-        public ProductRecord ToRecord() => new(id, product_code, owner_id, withdrawn != 0, version);
+        private SqliteCommand NewCommand(string sql, string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            return command;
+        }
     }
-
-    private sealed class BatchRow
-    {
-        public long id { get; init; }
-        public long product_id { get; init; }
-        public string batch { get; init; } = "";
-        public string expiry { get; init; } = "";
-        public long recalled { get; init; }
-        public long version { get; init; }
-
-        public BatchRecord ToRecord() => new(id, product_id, batch, expiry, recalled != 0, version);
-    }
-
-    private sealed class PackRow
-    {
-        public long batch_id { get; init; }
-        public string serial { get; init; } = "";
-        public long state { get; init; }
-        public long version { get; init; }
-        public long? changed_at { get; init; }
-        public string? changed_by_client { get; init; }
-        public string? changed_by_location { get; init; }
-        public long repeat_count { get; init; }
-
-        public PackRecord ToRecord() => new(
-            batch_id, serial, (PackState)state, version,
-            changed_at is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
-            changed_by_client, changed_by_location, (int)repeat_count);
-    }
-#pragma warning restore IDE1006
 }

@@ -5,8 +5,14 @@ using Verifier.Core.Packs;
 
 namespace Verifier.Storage.Sqlite;
 
-/// <summary>The pack store on SQLite: reads on pooled connections, every command through the group committer.</summary>
-public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
+/// <summary>
+/// The pack store on SQLite: reads on pooled connections, every command through the group committer.
+/// A status check is decided on a read snapshot outside the single writer, which then only records
+/// it (docs/latency.md): status checks never queue behind the writer's reads, nor state changes
+/// behind theirs.
+/// </summary>
+/// <param name="statusCheckDurability">When a status check's audit row is acknowledged (<see cref="Durability"/>).</param>
+public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCheckDurability = Durability.Delayed) : IPackStore
 {
     public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
     {
@@ -20,8 +26,16 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
         return view;
     }
 
-    public Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken) =>
-        database.Writer.RunAsync((connection, transaction) => Apply(connection, transaction, command), cancellationToken);
+    public async Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.StatusCheck)
+        {
+            return await database.Writer.RunAsync((connection, transaction) => Apply(connection, transaction, command, snapshot: null), cancellationToken);
+        }
+        var snapshot = ReadSnapshot(command);
+        return await database.Writer.RunAsync(
+            (connection, transaction) => Apply(connection, transaction, command, snapshot), cancellationToken, statusCheckDurability);
+    }
 
     public async Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken)
     {
@@ -56,10 +70,28 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
     public Task<long> AdvanceCacheEpochAsync(CancellationToken cancellationToken) =>
         database.Writer.RunAsync(CacheEpochRow.Advance, cancellationToken);
 
-    private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command)
+    /// <summary>
+    /// What a status check decides on, read in one snapshot after the cache was read: the cached view
+    /// when it was cached in the epoch current now (an older epoch may hold entries that a lost cache
+    /// write should have replaced), else the committed view. Every change acknowledged before this
+    /// read is in the snapshot, so the answer is never older than the request.
+    /// </summary>
+    private PackSnapshot ReadSnapshot(PackCommand command)
+    {
+        using var span = StoreTelemetry.Source.StartActivity("store.snapshot");
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var epoch = CacheEpochRow.ReadInSnapshot(connection, transaction);
+        var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
+        var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
+        transaction.Commit();
+        return new PackSnapshot(view, epoch, onObserved);
+    }
+
+    private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackSnapshot? snapshot)
     {
         var context = command.Context;
-        var epoch = CacheEpochRow.Read(connection, transaction);
+        var epoch = snapshot?.Epoch ?? CacheEpochRow.Read(connection, transaction);
         if (context.ClientTransactionId is { } clientTransactionId)
         {
             // A prepared existence check first: nearly every command is new, and only a retry reads the row.
@@ -71,27 +103,23 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)
             {
-                var view = PackViewQuery.Read(connection, transaction, command.Scan);
+                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
                 if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
                 return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
                     $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        // A cached view is trusted only when it was cached in the epoch current now: an older epoch
-        // may hold entries that a lost cache write should have replaced.
-        if (command.DecideOnObserved && command.Observed is { } trusted && command.ObservedEpoch == epoch)
-        {
-            var onObserved = command.Decide(trusted);
-            if (onObserved.ChangesPack) throw new InvalidOperationException("Only a decision that changes no pack may rest on a cached view.");
-            return Record(connection, transaction, command, trusted, onObserved, command.Note, keepClientTransactionId: true, epoch);
-        }
-
-        var current = PackViewQuery.Read(connection, transaction, command.Scan);
+        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
         var decision = command.Decide(current);
-        if (decision.ChangesPack) epoch = CacheEpochRow.ForChange(connection, transaction, changes: true, command.IsMarkedInCache);
+        if (decision.ChangesPack)
+        {
+            if (snapshot is not null) throw new InvalidOperationException("Only a decision that changes no pack may rest on a snapshot read outside the writer.");
+            epoch = CacheEpochRow.ForChange(connection, transaction, changes: true, command.IsMarkedInCache);
+        }
         var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true, epoch);
-        return result with { ObservedWasStale = command.Observed is { } observed && observed.Stamp != current.Stamp };
+        var stale = snapshot?.OnObserved != true && command.Observed is { } observed && observed.Stamp != current.Stamp;
+        return result with { ObservedWasStale = stale };
     }
 
     private static PackCommandResult Record(
@@ -168,4 +196,7 @@ public sealed class SqlitePackStore(SqliteDatabase database) : IPackStore
             transaction);
         return alertId;
     }
+
+    /// <param name="OnObserved">True when <paramref name="View"/> is the caller's cached view, confirmed current.</param>
+    private sealed record PackSnapshot(PackView View, long Epoch, bool OnObserved);
 }

@@ -86,7 +86,7 @@ public abstract class CacheEpochContract : IAsyncLifetime
 
     private Task<PackCommandResult> VerifyOnObservedAsync(PackView observed, long epoch) =>
         _db.Packs.CommitAsync(new PackCommand(Pharmacy(), "verify", Pack, "h", _ => new Decision(Outcome.Success, null, null), StatusAfter,
-            Observed: observed, DecideOnObserved: true, ObservedEpoch: epoch), default);
+            Observed: observed, DecideOnObserved: true, ObservedEpoch: epoch, StatusCheck: true), default);
 
     private static PackStatus StatusAfter(PackView view, Decision decision) =>
         new(true, decision.NewState ?? view.Pack?.State ?? PackState.Active, null);

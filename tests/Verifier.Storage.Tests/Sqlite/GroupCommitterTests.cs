@@ -81,14 +81,16 @@ public sealed class GroupCommitterTests : IAsyncLifetime
     public async Task A_failing_commit_fails_its_whole_group_and_the_writer_goes_on()
     {
         // A deferred foreign key is checked only at COMMIT: the item succeeds, its group's commit fails.
-        var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(_path)!, "fk.db")};Pooling=False;Foreign Keys=True");
+        var path = Path.Combine(Path.GetDirectoryName(_path)!, "fk.db");
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False;Foreign Keys=True");
         connection.Open();
         connection.Execute(
             """
+            PRAGMA journal_mode=WAL;
             CREATE TABLE parents (id INTEGER PRIMARY KEY);
             CREATE TABLE children (parent_id INTEGER NOT NULL REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED);
             """);
-        await using var writer = new GroupCommitter(connection);
+        await using var writer = new GroupCommitter(connection, path);
         var release = await HoldWriterAsync(writer);
         var orphan = writer.RunAsync((c, t) => c.Execute("INSERT INTO children (parent_id) VALUES (7)", transaction: t), CancellationToken.None);
         var innocent = writer.RunAsync((c, t) => c.Execute("INSERT INTO parents (id) VALUES (1)", transaction: t), CancellationToken.None);

@@ -4,7 +4,7 @@ using Verifier.Storage.Sqlite;
 
 namespace Verifier.Storage.Tests.Sqlite;
 
-/// <summary>Opening the file: the writer's durability settings and migrations that two openers cannot apply twice.</summary>
+/// <summary>Opening the file: the writer's durability settings, the cache epoch, and migrations that two openers cannot apply twice.</summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "verifier-tests", Guid.NewGuid().ToString("N"));
@@ -14,15 +14,47 @@ public sealed class SqliteDatabaseTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task The_writer_commits_in_wal_mode_with_full_sync()
+    public async Task The_writer_commits_to_the_log_and_leaves_syncs_and_checkpoints_to_their_own_threads()
     {
         await using var database = new SqliteDatabase(FilePath);
 
-        var (journal, synchronous) = await database.Writer.RunAsync((c, t) =>
-            (c.ExecuteScalar<string>("PRAGMA journal_mode", transaction: t), c.ExecuteScalar<long>("PRAGMA synchronous", transaction: t)),
+        var settings = await database.Writer.RunAsync((c, t) =>
+            (c.ExecuteScalar<string>("PRAGMA journal_mode", transaction: t), c.ExecuteScalar<long>("PRAGMA synchronous", transaction: t),
+                c.ExecuteScalar<long>("PRAGMA wal_autocheckpoint", transaction: t)),
             CancellationToken.None);
 
-        Assert.Equal(("wal", 2L), (journal, synchronous));
+        Assert.Equal(("wal", 1L, 0L), settings);
+    }
+
+    [Fact]
+    public async Task Full_durability_is_acknowledged_after_a_sync_and_delayed_durability_once_committed()
+    {
+        await using var database = new SqliteDatabase(FilePath);
+        await database.Writer.RunAsync((c, t) => c.Execute("CREATE TABLE items (n INTEGER PRIMARY KEY)", transaction: t), CancellationToken.None);
+
+        var syncs = database.Writer.Syncs;
+        await database.Writer.RunAsync((c, t) => c.Execute("INSERT INTO items (n) VALUES (1)", transaction: t), CancellationToken.None);
+        Assert.True(database.Writer.Syncs > syncs, "a fully durable item is acknowledged only after a sync of the log");
+
+        await database.Writer.RunAsync((c, t) => c.Execute("INSERT INTO items (n) VALUES (2)", transaction: t), CancellationToken.None, Durability.Delayed);
+        await using var reader = database.Open();
+        Assert.Equal(2L, reader.ExecuteScalar<long>("SELECT COUNT(*) FROM items"));
+    }
+
+    [Fact]
+    public async Task Every_open_moves_the_cache_epoch_on()
+    {
+        long first;
+        await using (var database = new SqliteDatabase(FilePath))
+        {
+            await using var connection = database.Open();
+            first = connection.ExecuteScalar<long>("SELECT epoch FROM cache_epoch");
+        }
+        await using (var reopened = new SqliteDatabase(FilePath))
+        {
+            await using var connection = reopened.Open();
+            Assert.Equal(first + 1, connection.ExecuteScalar<long>("SELECT epoch FROM cache_epoch"));
+        }
     }
 
     [Fact]
