@@ -15,8 +15,9 @@ namespace Verifier.Storage.Sqlite;
 /// <para>
 /// The commit itself only writes the write-ahead log; the sync to disk runs on a thread of its own
 /// (<see cref="WalSync"/>) while the writer applies the next group, so the writer never waits for
-/// the disk. Work of <see cref="Durability.Full"/> is acknowledged once a sync that started after its
-/// commit has finished; <see cref="Durability.Delayed"/> work as soon as it is committed. Measured
+/// the disk. Every commit is followed by a sync; work of <see cref="Durability.Full"/> is acknowledged
+/// once a sync that started after its commit has finished, <see cref="Durability.Delayed"/> work as
+/// soon as it is committed. Measured
 /// before this split (docs/latency.md): the writer spent more time waiting for its fsync than applying
 /// work, and verify throughput was bounded by that.
 /// </para>
@@ -107,6 +108,7 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     private void Commit(List<WorkItem> group)
     {
+        var inLog = false;
         try
         {
             using var transaction = _connection.BeginTransaction();
@@ -137,6 +139,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             }
             Commits++;
             Items += group.Count;
+            inLog = true;
         }
         catch (Exception exception)
         {
@@ -149,7 +152,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             if (item.Durability == Durability.Full && !item.Failed) (toSync ??= []).Add(item);
             else item.Acknowledge();
         }
-        if (toSync is not null) _sync.Acknowledge(toSync);
+        if (inLog) _sync.SyncAfterCommit(toSync);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ namespace Verifier.Storage.Sqlite;
 /// waited for it: while the disk works the writer already applies the next group. Every sync starts
 /// after the commits of the work it acknowledges returned, so their log frames are in the file; a
 /// sync flushes the whole file, frames of other writers (instances sharing the file) included.
-/// The writer commits with synchronous=NORMAL, so SQLite itself syncs only around checkpoints.
+/// The writer commits with synchronous=NORMAL, so SQLite itself syncs only around checkpoints (WalCheckpointer).
 /// </summary>
 internal sealed class WalSync : IDisposable
 {
@@ -15,6 +15,7 @@ internal sealed class WalSync : IDisposable
     private readonly object _gate = new();
     private readonly Thread _thread;
     private List<GroupCommitter.WorkItem> _waiting = [];
+    private bool _requested;
     private bool _stopping;
     private FileStream? _wal;
     private long _syncs;
@@ -28,12 +29,17 @@ internal sealed class WalSync : IDisposable
 
     public long Syncs => Interlocked.Read(ref _syncs);
 
-    /// <summary>Acknowledges <paramref name="committed"/> after the next sync (the next one to start, never one already running).</summary>
-    public void Acknowledge(List<GroupCommitter.WorkItem> committed)
+    /// <summary>
+    /// Called after every commit: a sync starts as soon as the running one (if any) ends, so delayed
+    /// work reaches the disk within about two syncs of its commit; <paramref name="waiting"/> (fully
+    /// durable work of that commit) is acknowledged after that sync, never after one already running.
+    /// </summary>
+    public void SyncAfterCommit(List<GroupCommitter.WorkItem>? waiting)
     {
         lock (_gate)
         {
-            _waiting.AddRange(committed);
+            if (waiting is not null) _waiting.AddRange(waiting);
+            _requested = true;
             Monitor.Pulse(_gate);
         }
     }
@@ -45,10 +51,11 @@ internal sealed class WalSync : IDisposable
             List<GroupCommitter.WorkItem> waited;
             lock (_gate)
             {
-                while (_waiting.Count == 0 && !_stopping) Monitor.Wait(_gate);
-                if (_waiting.Count == 0) return;
+                while (!_requested && !_stopping) Monitor.Wait(_gate);
+                if (!_requested) return;
                 waited = _waiting;
                 _waiting = [];
+                _requested = false;
             }
             try
             {
