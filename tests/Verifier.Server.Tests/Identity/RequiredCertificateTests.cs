@@ -32,6 +32,8 @@ public sealed class RequiredCertificateTests : IAsyncLifetime
         // The certificate gets the connection through; the (unregistered) certificate does not stand in the key's way.
         await new AlertService.AlertServiceClient(TestCertificates.Invoker(presenting, DemoKeys.Operator)).ListAlertsAsync(new ListAlertsRequest());
 
-        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        // Under TLS 1.3 the client finishes its side of the handshake before the server checks for a certificate, so the
+        // refusal reaches it either while connecting (Unavailable) or as the connection breaks under the request (Internal).
+        Assert.Contains(refused.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Internal });
     }
 }
