@@ -14,6 +14,7 @@ namespace Verifier.Server.Tests.Observability;
 /// listener keeps each request's path and body; protobuf carries strings as plain UTF-8, so span,
 /// scope and instrument names can be found in the bytes without an OTLP decoder.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class OtlpExportTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<(string Path, string Body)> _received = new();

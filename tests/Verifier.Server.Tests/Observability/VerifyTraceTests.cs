@@ -15,6 +15,7 @@ namespace Verifier.Server.Tests.Observability;
 /// in-memory exporter on the server's own tracer provider. The test starts the trace itself (a W3C
 /// traceparent header), so spans of servers of other test classes in this process never mix in.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class VerifyTraceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(20);
