@@ -1,10 +1,14 @@
+using Google.Protobuf.WellKnownTypes;
 using Verifier.Server.Tests.Infrastructure;
 using Verifier.V1;
 using static Verifier.Server.Tests.Infrastructure.Catalog;
 
 namespace Verifier.Server.Tests.Packs;
 
-/// <summary>DR Art 13's ten days, crossed by moving the server's clock (a server of its own, as the clock is shared).</summary>
+/// <summary>
+/// DR Art 13's ten days, crossed by moving the server's clock (a server of its own, as the clock is shared); for a
+/// deferred operation (DR Art 29) they run from its performed time.
+/// </summary>
 public sealed class UndoWindowTests : IAsyncLifetime
 {
     private VerifierServer _server = null!;
@@ -40,12 +44,42 @@ public sealed class UndoWindowTests : IAsyncLifetime
         Assert.Equal(Outcome.Success, inTime.Outcome);
     }
 
-    private static async Task Decommission(PackService.PackServiceClient client, string serial, DecommissionReason reason) =>
+    /// <summary>The ten days run from when the pack was really decommissioned, also when that was reported late (DR Art 29).</summary>
+    [Fact]
+    public async Task The_undo_window_of_a_deferred_decommission_runs_from_its_performed_time()
+    {
+        var pharmacy = _server.Packs(DemoKeys.PharmacyBerlin);
+        var deferred = await NewPackAsync(_server);
+        var online = await NewPackAsync(_server);
+        var performed = _server.Clock.GetUtcNow().AddDays(-4);
+        await Decommission(pharmacy, deferred, DecommissionReason.Supplied, Timestamp.FromDateTimeOffset(performed));
+        await Decommission(pharmacy, online, DecommissionReason.Supplied);
+
+        // Seven days after both were recorded: eleven after the deferred one was performed.
+        _server.Clock.Advance(TimeSpan.FromDays(7));
+        var late = await Undo(pharmacy, deferred, DecommissionReason.Supplied);
+        var inTime = await Undo(pharmacy, online, DecommissionReason.Supplied);
+        // An undo performed (offline) on the ninth day after the deferred decommissioning is in time.
+        var deferredAgain = await NewPackAsync(_server);
+        await Decommission(pharmacy, deferredAgain, DecommissionReason.Supplied, Timestamp.FromDateTimeOffset(_server.Clock.GetUtcNow().AddDays(-4)));
+        var undoneOffline = await Undo(pharmacy, deferredAgain, DecommissionReason.Supplied, Timestamp.FromDateTimeOffset(_server.Clock.GetUtcNow().AddDays(-1)));
+
+        Assert.Equal(Outcome.UndoTooLate, late.Outcome);
+        Assert.Equal(Outcome.Success, inTime.Outcome);
+        Assert.Equal(Outcome.Success, undoneOffline.Outcome);
+    }
+
+    private static async Task Decommission(
+        PackService.PackServiceClient client, string serial, DecommissionReason reason, Timestamp? performedAt = null) =>
         Assert.Equal(Outcome.Success, (await client.DecommissionAsync(new DecommissionRequest
         {
-            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason,
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason, PerformedAt = performedAt,
         })).Result.Outcome);
 
-    private static async Task<PackResult> Undo(PackService.PackServiceClient client, string serial, DecommissionReason reason) =>
-        (await client.UndoAsync(new UndoRequest { ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason })).Result;
+    private static async Task<PackResult> Undo(
+        PackService.PackServiceClient client, string serial, DecommissionReason reason, Timestamp? performedAt = null) =>
+        (await client.UndoAsync(new UndoRequest
+        {
+            ClientTransactionId = NewTransactionId(), Pack = Fields(serial), Reason = reason, PerformedAt = performedAt,
+        })).Result;
 }
