@@ -3,15 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Verifier.Storage.Sqlite;
 
-/// <summary>The shared cache epoch (docs/cache-coherence.md), read and advanced inside the caller's write transaction.</summary>
+/// <summary>The shared cache epoch (docs/cache-coherence.md), read and advanced inside the caller's transaction.</summary>
 internal static class CacheEpochRow
 {
-    public static long Read(SqliteConnection connection, SqliteTransaction transaction) =>
-        (long)WriterStatements.Get(connection, transaction, "SELECT epoch FROM cache_epoch WHERE id = 1").ExecuteScalar()!;
-
-    /// <summary>On a reader connection (not the writer's prepared statements, which are for the writer's one thread).</summary>
-    public static long ReadInSnapshot(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.ExecuteScalar<long>("SELECT epoch FROM cache_epoch WHERE id = 1", transaction: transaction);
+    /// <param name="onWriter">False on a reader connection (a status check's snapshot).</param>
+    public static long Read(SqliteConnection connection, SqliteTransaction transaction, bool onWriter = true) =>
+        (long)new SqliteStatements(connection, transaction, onWriter).Scalar("SELECT epoch FROM cache_epoch WHERE id = 1")!;
 
     public static long Advance(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.ExecuteScalar<long>("UPDATE cache_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch", transaction: transaction);

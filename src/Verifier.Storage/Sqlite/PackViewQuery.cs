@@ -24,7 +24,7 @@ internal static class PackViewQuery
     /// <param name="onWriter">True on the writer's connection (inside its transaction), to use its prepared statements.</param>
     public static PackView Read(SqliteConnection connection, SqliteTransaction? transaction, ScannedPack scan, bool onWriter = false)
     {
-        var statements = new Statements(connection, transaction, onWriter);
+        var statements = new SqliteStatements(connection, transaction, onWriter);
         var product = statements.Single(ProductSql, ["$product_code"], [scan.ProductCode],
             row => new ProductRecord(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt64(3) != 0, row.GetInt64(4)));
         if (product is null) return PackView.Unknown;
@@ -44,32 +44,4 @@ internal static class PackViewQuery
 
     private static BatchRecord ToBatch(SqliteDataReader row) =>
         new(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetString(3), row.GetInt64(4) != 0, row.GetInt64(5));
-
-    private readonly struct Statements(SqliteConnection connection, SqliteTransaction? transaction, bool onWriter)
-    {
-        public T? Single<T>(string sql, string[] names, object?[] values, Func<SqliteDataReader, T> map) where T : class
-        {
-            var command = onWriter ? WriterStatements.Get(connection, transaction!, sql, names) : NewCommand(sql, names);
-            try
-            {
-                command.Bind(values);
-                using var reader = command.ExecuteReader();
-                return reader.Read() ? map(reader) : null;
-            }
-            finally
-            {
-                // The writer's statements live as long as its connection.
-                if (!onWriter) command.Dispose();
-            }
-        }
-
-        private SqliteCommand NewCommand(string sql, string[] names)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = transaction;
-            foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-            return command;
-        }
-    }
 }

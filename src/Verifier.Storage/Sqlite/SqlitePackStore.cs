@@ -81,7 +81,7 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
         using var span = StoreTelemetry.Source.StartActivity("store.snapshot");
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var epoch = CacheEpochRow.ReadInSnapshot(connection, transaction);
+        var epoch = CacheEpochRow.Read(connection, transaction, onWriter: false);
         var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
         var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
         transaction.Commit();
