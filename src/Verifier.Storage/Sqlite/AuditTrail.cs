@@ -21,7 +21,7 @@ internal static class AuditTrail
 
     /// <summary>Only on the writer connection (every write goes through the group committer).</summary>
     public static int Append(SqliteConnection connection, SqliteTransaction transaction, AuditRecord audit, string? requestHash) =>
-        WriterStatements.Get(connection, transaction, InsertSql, Parameters).Bind(
+        PreparedStatements.Get(connection, transaction, InsertSql, Parameters).Bind(
             audit.SystemTransactionId, audit.ClientTransactionId, requestHash, audit.Timestamp.ToUnixTimeMilliseconds(), audit.ClientId,
             audit.UserId, audit.LocationId, audit.Operation, (int?)audit.Outcome, audit.ProductCode, audit.SerialNumber, audit.Batch,
             audit.Expiry, (int?)audit.StateBefore, (int?)audit.StateAfter, (int?)audit.Reason, audit.Active ? 1 : 0, audit.AlertId,

@@ -6,9 +6,9 @@ namespace Verifier.Storage.Sqlite;
 /// <summary>The shared cache epoch (docs/cache-coherence.md), read and advanced inside the caller's transaction.</summary>
 internal static class CacheEpochRow
 {
-    /// <param name="onWriter">False on a reader connection (a status check's snapshot).</param>
-    public static long Read(SqliteConnection connection, SqliteTransaction transaction, bool onWriter = true) =>
-        (long)new SqliteStatements(connection, transaction, onWriter).Scalar("SELECT epoch FROM cache_epoch WHERE id = 1")!;
+    /// <summary>On the writer or a snapshot reader (prepared statements).</summary>
+    public static long Read(SqliteConnection connection, SqliteTransaction transaction) =>
+        (long)new SqliteStatements(connection, transaction).Scalar("SELECT epoch FROM cache_epoch WHERE id = 1")!;
 
     public static long Advance(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.ExecuteScalar<long>("UPDATE cache_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch", transaction: transaction);

@@ -115,11 +115,11 @@ public sealed class GroupCommitter : IAsyncDisposable
             foreach (var item in group)
             {
                 item.Timings.Applying = Stopwatch.GetTimestamp();
-                WriterStatements.Get(_connection, transaction, "SAVEPOINT item;").ExecuteNonQuery();
+                PreparedStatements.Get(_connection, transaction, "SAVEPOINT item;").ExecuteNonQuery();
                 try
                 {
                     item.Apply(_connection, transaction);
-                    WriterStatements.Get(_connection, transaction, "RELEASE item;").ExecuteNonQuery();
+                    PreparedStatements.Get(_connection, transaction, "RELEASE item;").ExecuteNonQuery();
                 }
                 catch (Exception exception)
                 {
@@ -160,7 +160,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop;
         _sync.Dispose();
-        WriterStatements.Release(_connection);
+        PreparedStatements.Release(_connection);
         await _connection.DisposeAsync();
     }
 

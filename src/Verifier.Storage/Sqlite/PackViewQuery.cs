@@ -5,9 +5,9 @@ namespace Verifier.Storage.Sqlite;
 
 /// <summary>
 /// Reads a <see cref="PackView"/>: committed (visible) batches only, so a half-uploaded batch is never
-/// answered. On the writer the statements are its prepared ones: every state change reads its pack
-/// there, one after the other, and parsing the statements anew was a good part of that serial time
-/// (docs/latency.md). Elsewhere each read prepares its own commands.
+/// answered. Only on the writer or a snapshot reader, whose statements are prepared once: every state
+/// change reads its pack on the writer, one after the other, and every status check that misses the
+/// cache on a reader; parsing the statements anew was a good part of that time (docs/latency.md).
 /// </summary>
 internal static class PackViewQuery
 {
@@ -21,10 +21,9 @@ internal static class PackViewQuery
         """;
     private const string BatchByIdSql = "SELECT id, product_id, batch, expiry, recalled, version FROM batches WHERE id = $id AND visible = 1";
 
-    /// <param name="onWriter">True on the writer's connection (inside its transaction), to use its prepared statements.</param>
-    public static PackView Read(SqliteConnection connection, SqliteTransaction? transaction, ScannedPack scan, bool onWriter = false)
+    public static PackView Read(SqliteConnection connection, SqliteTransaction transaction, ScannedPack scan)
     {
-        var statements = new SqliteStatements(connection, transaction, onWriter);
+        var statements = new SqliteStatements(connection, transaction);
         var product = statements.Single(ProductSql, ["$product_code"], [scan.ProductCode],
             row => new ProductRecord(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt64(3) != 0, row.GetInt64(4)));
         if (product is null) return PackView.Unknown;

@@ -14,16 +14,38 @@ namespace Verifier.Storage.Sqlite;
 /// <param name="statusCheckDurability">When a status check's audit row is acknowledged (<see cref="Durability"/>).</param>
 public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCheckDurability = Durability.Delayed) : IPackStore
 {
-    public async Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
+    private const string UpdatePackSql =
+        """
+        UPDATE packs SET state = $state, version = $version, changed_at = $changed_at, changed_by_client = $changed_by_client,
+            changed_by_location = $changed_by_location, repeat_count = $repeat_count
+        WHERE product_id = $product_id AND serial = $serial AND version = $expected_version
+        """;
+
+    private static readonly string[] UpdatePackParameters =
+        ["$state", "$version", "$changed_at", "$changed_by_client", "$changed_by_location", "$repeat_count", "$product_id", "$serial", "$expected_version"];
+
+    private const string InsertAlertSql =
+        """
+        INSERT INTO alerts (alert_id, created_at, updated_at, client_id, location_id, product_code, serial, batch, expiry,
+            outcome, kind, status, classification, system_tx_id, note)
+        VALUES ($alert_id, $at, $at, $client_id, $location_id, $product_code, $serial, $batch, $expiry,
+            $outcome, $kind, $status, NULL, $system_tx_id, $note)
+        """;
+
+    private static readonly string[] InsertAlertParameters =
+        ["$alert_id", "$at", "$client_id", "$location_id", "$product_code", "$serial", "$batch", "$expiry", "$outcome", "$kind", "$status", "$system_tx_id", "$note"];
+
+    public Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
     {
         using var span = StoreTelemetry.Source.StartActivity("store.read");
-        await using var connection = database.Open();
+        using var reader = database.Readers.Rent();
+        var connection = reader.Connection;
         // The view takes up to four statements; one read transaction makes them one snapshot, so a
         // view never mixes a product from before a commit with a pack from after it.
         using var transaction = connection.BeginTransaction(deferred: true);
         var view = PackViewQuery.Read(connection, transaction, scan);
         transaction.Commit();
-        return view;
+        return Task.FromResult(view);
     }
 
     public async Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken)
@@ -79,9 +101,10 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
     private PackSnapshot ReadSnapshot(PackCommand command)
     {
         using var span = StoreTelemetry.Source.StartActivity("store.snapshot");
-        using var connection = database.Open();
+        using var reader = database.Readers.Rent();
+        var connection = reader.Connection;
         using var transaction = connection.BeginTransaction(deferred: true);
-        var epoch = CacheEpochRow.Read(connection, transaction, onWriter: false);
+        var epoch = CacheEpochRow.Read(connection, transaction);
         var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
         var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
         transaction.Commit();
@@ -95,7 +118,7 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
         if (context.ClientTransactionId is { } clientTransactionId)
         {
             // A prepared existence check first: nearly every command is new, and only a retry reads the row.
-            var seen = WriterStatements.Get(connection, transaction,
+            var seen = PreparedStatements.Get(connection, transaction,
                     "SELECT 1 FROM audit WHERE client_id = $client_id AND client_tx_id = $client_tx_id", "$client_id", "$client_tx_id")
                 .Bind(context.ClientId, clientTransactionId).ExecuteScalar() is not null;
             var earlier = !seen ? null : connection.QuerySingleOrDefault<AuditRow>(
@@ -103,14 +126,14 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)
             {
-                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
+                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
                 if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
                 return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
                     $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan, onWriter: true);
+        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
         var decision = command.Decide(current);
         if (decision.ChangesPack)
         {
@@ -142,25 +165,9 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
     {
         var pack = view.Pack!;
         var changed = command.PackAfter(pack, decision);
-        var rows = connection.Execute(
-            """
-            UPDATE packs SET state = @State, version = @Version, changed_at = @ChangedAt, changed_by_client = @ChangedByClient,
-                changed_by_location = @ChangedByLocation, repeat_count = @RepeatCount
-            WHERE product_id = @productId AND serial = @SerialNumber AND version = @expectedVersion
-            """,
-            new
-            {
-                State = (int)changed.State,
-                changed.Version,
-                ChangedAt = changed.ChangedAt?.ToUnixTimeMilliseconds(),
-                changed.ChangedByClient,
-                changed.ChangedByLocation,
-                changed.RepeatCount,
-                productId = view.Product!.Id,
-                changed.SerialNumber,
-                expectedVersion = pack.Version,
-            },
-            transaction);
+        var rows = PreparedStatements.Get(connection, transaction, UpdatePackSql, UpdatePackParameters).Bind(
+            (int)changed.State, changed.Version, changed.ChangedAt?.ToUnixTimeMilliseconds(), changed.ChangedByClient,
+            changed.ChangedByLocation, changed.RepeatCount, view.Product!.Id, changed.SerialNumber, pack.Version).ExecuteNonQuery();
         if (rows != 1) throw new InvalidOperationException($"Pack {changed.SerialNumber} changed under the writer.");
         return view with { Pack = changed };
     }
@@ -170,30 +177,9 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
         var context = command.Context;
         var alertId = Identifiers.NewAlertId(context.Timestamp);
         var at = context.Timestamp.ToUnixTimeMilliseconds();
-        connection.Execute(
-            """
-            INSERT INTO alerts (alert_id, created_at, updated_at, client_id, location_id, product_code, serial, batch, expiry,
-                outcome, kind, status, classification, system_tx_id, note)
-            VALUES (@alertId, @at, @at, @ClientId, @LocationId, @ProductCode, @SerialNumber, @Batch, @Expiry,
-                @outcome, @kind, @status, NULL, @SystemTransactionId, @note)
-            """,
-            new
-            {
-                alertId,
-                at,
-                context.ClientId,
-                context.LocationId,
-                command.Scan.ProductCode,
-                command.Scan.SerialNumber,
-                command.Scan.Batch,
-                command.Scan.Expiry,
-                outcome = (int)outcome,
-                kind = (int)kind,
-                status = (int)AlertStatus.New,
-                context.SystemTransactionId,
-                note,
-            },
-            transaction);
+        PreparedStatements.Get(connection, transaction, InsertAlertSql, InsertAlertParameters).Bind(
+            alertId, at, context.ClientId, context.LocationId, command.Scan.ProductCode, command.Scan.SerialNumber, command.Scan.Batch,
+            command.Scan.Expiry, (int)outcome, (int)kind, (int)AlertStatus.New, context.SystemTransactionId, note).ExecuteNonQuery();
         return alertId;
     }
 

@@ -4,17 +4,18 @@ using Microsoft.Data.Sqlite;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// Prepared statements of the writer connection, kept for its life. Every pack command runs the
-/// same few statements (savepoint, epoch, idempotency lookup, audit insert); preparing each anew
-/// cost more than running it, and the single writer is what bounds throughput. Only for the
-/// writer: it is used by one thread, so the commands need no locking.
+/// Prepared statements of a connection that stays open for the store's life: the writer's, and each
+/// snapshot reader's (<see cref="SnapshotReaders"/>). Every pack command and every status check runs
+/// the same few statements; preparing each anew cost more than running it (docs/latency.md). Such a
+/// connection is used by one thread at a time (the writer's thread; a reader while it is rented), so
+/// the commands need no locking.
 /// </summary>
-internal static class WriterStatements
+internal static class PreparedStatements
 {
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
 
     /// <param name="parameters">Parameter names, bound by the caller through <see cref="Bind"/> in this order.</param>
-    public static SqliteCommand Get(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    public static SqliteCommand Get(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
     {
         var commands = Prepared.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         if (!commands.TryGetValue(sql, out var command))
