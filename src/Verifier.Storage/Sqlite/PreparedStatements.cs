@@ -4,11 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// Prepared statements of a connection that stays open for the store's life: the writer's, and each
-/// snapshot reader's (<see cref="SnapshotReaders"/>). Every pack command and every status check runs
-/// the same few statements; preparing each anew cost more than running it (docs/latency.md). Such a
-/// connection is used by one thread at a time (the writer's thread; a reader while it is rented), so
-/// the commands need no locking.
+/// Prepared statements of the writer connection, kept for its life. Every pack command, status checks
+/// included, runs the same few statements there; preparing each anew cost more than running it
+/// (docs/latency.md). Only for the writer: it is used by one thread, so the commands need no locking.
 /// </summary>
 internal static class PreparedStatements
 {

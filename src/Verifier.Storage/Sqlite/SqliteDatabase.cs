@@ -55,7 +55,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         Writer = new GroupCommitter(writer, Path);
         _checkpointer = new WalCheckpointer(Open());
-        Readers = new SnapshotReaders(Open);
     }
 
     public string Path { get; }
@@ -63,14 +62,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>The single writer every state change goes through.</summary>
     public GroupCommitter Writer { get; }
 
-    /// <summary>The kept reader connections of the request path (status checks, pack views).</summary>
-    internal SnapshotReaders Readers { get; }
-
     /// <summary>
-    /// A pooled reader connection with SQLite's defaults and no per-open pragma, for every other
-    /// read. A reader's page cache is dropped whenever the writer has committed since its last read,
-    /// which under load is nearly every read, so a larger cache than the default (about 2 MB) would
-    /// buy nothing.
+    /// A pooled reader connection with SQLite's defaults and no per-open pragma, for the reads off
+    /// the pack path (history, alerts, master data). A reader's page cache is dropped whenever the
+    /// writer has committed since its last read, which under load is nearly every read, so a larger
+    /// cache than the default (about 2 MB) would buy nothing; pack views are read on the writer.
     /// </summary>
     public SqliteConnection Open()
     {
@@ -106,7 +102,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _checkpointer.Dispose();
-        Readers.Dispose();
         await Writer.DisposeAsync();
         // Only this file's pool: other databases in the process keep their connections.
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));

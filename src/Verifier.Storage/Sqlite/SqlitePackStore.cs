@@ -6,10 +6,11 @@ using Verifier.Core.Packs;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// The pack store on SQLite: reads on pooled connections, every command through the group committer.
-/// A status check is decided on a read snapshot outside the single writer, which then only records
-/// it (docs/latency.md): status checks never queue behind the writer's reads, nor state changes
-/// behind theirs.
+/// The pack store on SQLite: every pack command, status checks included, is read, decided and recorded
+/// on the single writer (the group committer). Its page cache is the only one no commit invalidates
+/// and its statements are prepared once, so a pack read there costs a fraction of one on a reader
+/// connection, whose cache every commit drops; and a status check needs the writer for its audit row
+/// anyway. Measured: docs/latency.md. History and other reads use pooled reader connections.
 /// </summary>
 /// <param name="statusCheckDurability">When a status check's audit row is acknowledged (<see cref="Durability"/>).</param>
 public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCheckDurability = Durability.Delayed) : IPackStore
@@ -35,29 +36,14 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
     private static readonly string[] InsertAlertParameters =
         ["$alert_id", "$at", "$client_id", "$location_id", "$product_code", "$serial", "$batch", "$expiry", "$outcome", "$kind", "$status", "$system_tx_id", "$note"];
 
-    public Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken)
-    {
-        using var span = StoreTelemetry.Source.StartActivity("store.read");
-        using var reader = database.Readers.Rent();
-        var connection = reader.Connection;
-        // The view takes up to four statements; one read transaction makes them one snapshot, so a
-        // view never mixes a product from before a commit with a pack from after it.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var view = PackViewQuery.Read(connection, transaction, scan);
-        transaction.Commit();
-        return Task.FromResult(view);
-    }
+    /// <summary>On the writer, as every pack read (see the class comment); a read-only item commits nothing.</summary>
+    public Task<PackView> ReadViewAsync(ScannedPack scan, CancellationToken cancellationToken) =>
+        database.Writer.RunAsync((connection, transaction) => PackViewQuery.Read(connection, transaction, scan), cancellationToken, Durability.Delayed);
 
-    public async Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken)
-    {
-        if (!command.StatusCheck)
-        {
-            return await database.Writer.RunAsync((connection, transaction) => Apply(connection, transaction, command, snapshot: null), cancellationToken);
-        }
-        var snapshot = ReadSnapshot(command);
-        return await database.Writer.RunAsync(
-            (connection, transaction) => Apply(connection, transaction, command, snapshot), cancellationToken, statusCheckDurability);
-    }
+    public Task<PackCommandResult> CommitAsync(PackCommand command, CancellationToken cancellationToken) =>
+        database.Writer.RunAsync(
+            (connection, transaction) => Apply(connection, transaction, command), cancellationToken,
+            command.StatusCheck ? statusCheckDurability : Durability.Full);
 
     public async Task<IReadOnlyList<AuditRecord>> PackHistoryAsync(string productCode, string serialNumber, string? clientId, int limit, CancellationToken cancellationToken)
     {
@@ -92,29 +78,14 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
     public Task<long> AdvanceCacheEpochAsync(CancellationToken cancellationToken) =>
         database.Writer.RunAsync(CacheEpochRow.Advance, cancellationToken);
 
-    /// <summary>
-    /// What a status check decides on, read in one snapshot after the cache was read: the cached view
-    /// when it was cached in the epoch current now (an older epoch may hold entries that a lost cache
-    /// write should have replaced), else the committed view. Every change acknowledged before this
-    /// read is in the snapshot, so the answer is never older than the request.
-    /// </summary>
-    private PackSnapshot ReadSnapshot(PackCommand command)
-    {
-        using var span = StoreTelemetry.Source.StartActivity("store.snapshot");
-        using var reader = database.Readers.Rent();
-        var connection = reader.Connection;
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var epoch = CacheEpochRow.Read(connection, transaction);
-        var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
-        var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
-        transaction.Commit();
-        return new PackSnapshot(view, epoch, onObserved);
-    }
-
-    private PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command, PackSnapshot? snapshot)
+    private static PackCommandResult Apply(SqliteConnection connection, SqliteTransaction transaction, PackCommand command)
     {
         var context = command.Context;
-        var epoch = snapshot?.Epoch ?? CacheEpochRow.Read(connection, transaction);
+        var epoch = CacheEpochRow.Read(connection, transaction);
+        // A status check may rest on the cached view when it was cached in the epoch current now (an
+        // older epoch may hold entries that a lost cache write should have replaced); everything else
+        // is decided on the committed pack, read here, after every change acknowledged before it.
+        var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
         if (context.ClientTransactionId is { } clientTransactionId)
         {
             // A prepared existence check first: nearly every command is new, and only a retry reads the row.
@@ -126,22 +97,22 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)
             {
-                var view = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
+                var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
                 if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
                 return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
                     $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        var current = snapshot?.View ?? PackViewQuery.Read(connection, transaction, command.Scan);
+        var current = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
         var decision = command.Decide(current);
         if (decision.ChangesPack)
         {
-            if (snapshot is not null) throw new InvalidOperationException("Only a decision that changes no pack may rest on a snapshot read outside the writer.");
+            if (onObserved) throw new InvalidOperationException("Only a decision that changes no pack may rest on the cached view.");
             epoch = CacheEpochRow.ForChange(connection, transaction, changes: true, command.IsMarkedInCache);
         }
         var result = Record(connection, transaction, command, current, decision, command.Note, keepClientTransactionId: true, epoch);
-        var stale = snapshot?.OnObserved != true && command.Observed is { } observed && observed.Stamp != current.Stamp;
+        var stale = !onObserved && command.Observed is { } observed && observed.Stamp != current.Stamp;
         return result with { ObservedWasStale = stale };
     }
 
@@ -182,7 +153,4 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
             command.Scan.Expiry, (int)outcome, (int)kind, (int)AlertStatus.New, context.SystemTransactionId, note).ExecuteNonQuery();
         return alertId;
     }
-
-    /// <param name="OnObserved">True when <paramref name="View"/> is the caller's cached view, confirmed current.</param>
-    private sealed record PackSnapshot(PackView View, long Epoch, bool OnObserved);
 }

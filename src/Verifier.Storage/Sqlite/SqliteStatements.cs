@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Verifier.Storage.Sqlite;
 
 /// <summary>
-/// Runs a statement that both the writer and the snapshot readers run, through the connection's
-/// prepared statements (<see cref="PreparedStatements"/>): both kinds of connection stay open for
-/// the store's life.
+/// Runs a read on the writer through its prepared statements (<see cref="PreparedStatements"/>),
+/// mapping the first row.
 /// </summary>
 internal readonly struct SqliteStatements(SqliteConnection connection, SqliteTransaction transaction)
 {
