@@ -2,6 +2,8 @@
 # Starts the server(s) from a Release build on 127.0.0.1 only, runs one harness scenario against
 # them end to end, optionally cross-checks the health throughput with h2load, and stops every
 # process it started. Bounded: the harness gets --max-seconds (default 900), then it is stopped.
+# At the end it prints the servers' CPU time per answered RPC for each phase (read from /proc at
+# every progress line), the figure that the load generator's own CPU on this machine cannot blur.
 #
 #   loadtests/run.sh [--servers N] [--cache Embedded|None] [--h2load SECONDS] [--max-seconds S] [--keep-db] -- <run options>
 #   loadtests/run.sh --cold-start [-- <cold-start options>]
@@ -72,7 +74,25 @@ echo "servers: $target_list (logs in $work)" >&2
 
 # The harness waits for SERVING itself (the servers warm up first).
 status=0
-timeout "$max_seconds" dotnet "$bin/Verifier.LoadTests.dll" run --target "$target_list" "$@" || status=$?
+server_cpu_ticks() { local t=0 pid; for pid in "${pids[@]}"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+# Each progress line ("[phase  Ns] kind RATE/s ... | kind RATE/s ...") is passed on and noted with the servers' CPU ticks at that moment.
+timeout "$max_seconds" dotnet "$bin/Verifier.LoadTests.dll" run --target "$target_list" "$@" 2> >(
+    while IFS= read -r line; do
+        printf '%s\n' "$line" >&2
+        if [[ "$line" =~ ^\[([a-z-]+)\ +[0-9]+s\] ]]; then
+            answered=0; for count in $(grep -oE ' [0-9]+/s' <<<"$line" | tr -d ' /s'); do answered=$((answered + count)); done
+            echo "${BASH_REMATCH[1]} $answered $(server_cpu_ticks)" >>"$work/server-cpu.txt"
+        fi
+    done) || status=$?
+sleep 0.2
+if [ -s "$work/server-cpu.txt" ]; then
+    # Per phase: CPU ticks between its first and last progress line over the RPCs answered in between.
+    awk -v hz="$(getconf CLK_TCK)" '
+        $1 != phase { if (phase != "") report(); phase = $1; first = $3; n = 0; sum = 0; next }
+        { sum += $2; last = $3; n++ }
+        function report() { if (n > 1 && sum > 0) printf "server CPU per RPC, %s: %.0f us (%d RPCs/s)\n", phase, (last - first) / hz * 1e6 / sum, sum / n }
+        END { report() }' "$work/server-cpu.txt" >&2
+fi
 
 if [ "$h2load_seconds" -gt 0 ]; then
     # An empty HealthCheckRequest as one gRPC frame: no compression, length 0.

@@ -17,8 +17,8 @@ public sealed class DisabledPackStatusCache : IPackStatusCache
         remove { }
     }
 
-    public ValueTask<CachedView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct) =>
-        ValueTask.FromResult<CachedView?>(null);
+    public ValueTask<CacheLookup> LookUpAsync(string productCode, string serialNumber, string batch, CancellationToken ct) =>
+        ValueTask.FromResult(CacheLookup.Miss);
 
     public ValueTask<CacheMark> MarkPackAsync(string productCode, string serialNumber) => ValueTask.FromResult(CacheMark.NoCache);
 
@@ -26,7 +26,8 @@ public sealed class DisabledPackStatusCache : IPackStatusCache
 
     public ValueTask<CacheMark> MarkProductAsync(string productCode) => ValueTask.FromResult(CacheMark.NoCache);
 
-    public ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null) => ValueTask.FromResult(CacheWrite.NotSent);
+    public ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null, CacheLookup? found = null) =>
+        ValueTask.FromResult(CacheWrite.NotSent);
 
     public ValueTask<CacheWrite> PutBatchAsync(BatchRecord batch, string productCode, long epoch, long readAt, CacheMark? mark = null) =>
         ValueTask.FromResult(CacheWrite.NotSent);

@@ -14,11 +14,11 @@ namespace Verifier.Cache;
 public interface IPackStatusCache
 {
     /// <summary>
-    /// The cached view of one scan, or <c>null</c> unless the product, the pack, the pack's own
-    /// batch and the scanned batch are all cached, unmarked, agree with each other (ids line up)
-    /// and were cached in the same epoch.
+    /// What the cache holds for one scan. Its view is <c>null</c> unless the product, the pack, the
+    /// pack's own batch and the scanned batch are all cached, unmarked, agree with each other (ids
+    /// line up) and were cached in the same epoch.
     /// </summary>
-    ValueTask<CachedView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct);
+    ValueTask<CacheLookup> LookUpAsync(string productCode, string serialNumber, string batch, CancellationToken ct);
 
     /// <summary>Marks a pack's key before a change to the pack is committed.</summary>
     ValueTask<CacheMark> MarkPackAsync(string productCode, string serialNumber);
@@ -34,8 +34,10 @@ public interface IPackStatusCache
     /// newer one. With <paramref name="mark"/>, publishes a committed change and removes that marker;
     /// without, it is a fill, which a marked key refuses. <paramref name="readAt"/> (a Stopwatch
     /// timestamp taken before the SQL read began) bounds how old a value may be when it is sent.
+    /// A fill leaves out the product and scanned batch when <paramref name="found"/> saw them cached
+    /// with the same version in the same epoch (writing them would only refresh their TTL).
     /// </summary>
-    ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null);
+    ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null, CacheLookup? found = null);
 
     /// <summary>After a recall commit: one key per batch, so a recall never touches millions of pack keys.</summary>
     ValueTask<CacheWrite> PutBatchAsync(BatchRecord batch, string productCode, long epoch, long readAt, CacheMark? mark = null);

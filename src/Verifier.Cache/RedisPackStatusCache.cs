@@ -84,12 +84,12 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
     /// <summary>The key prefix in use (for tests and diagnostics).</summary>
     public string KeyPrefix => _keys.Prefix;
 
-    public async ValueTask<CachedView?> TryGetViewAsync(string productCode, string serialNumber, string batch, CancellationToken ct)
+    public async ValueTask<CacheLookup> LookUpAsync(string productCode, string serialNumber, string batch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         if (!CacheKeys.IsCacheable(productCode) || !_breaker.TryPass())
         {
-            return null;
+            return CacheLookup.Miss;
         }
 
         using var span = CacheTelemetry.Source.StartActivity("cache.get");
@@ -119,13 +119,16 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
 
             span?.SetTag("verifier.cache.hit", view is not null);
             RecordSuccess();
-            return view;
+            return new CacheLookup(
+                view,
+                product is { } found ? new CachedStamp(found.Product.Version, found.Epoch) : null,
+                scannedBatch is { } foundBatch ? new CachedStamp(foundBatch.Batch.Version, foundBatch.Epoch) : null);
         }
         catch (Exception ex)
         {
             CacheTelemetry.Fault(span, ex);
             RecordFault(ex);
-            return null;
+            return CacheLookup.Miss;
         }
     }
 
@@ -138,7 +141,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
     public ValueTask<CacheMark> MarkProductAsync(string productCode) =>
         MarkAsync(productCode, () => _keys.Product(productCode));
 
-    public ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null)
+    public ValueTask<CacheWrite> PutViewAsync(PackView view, long epoch, long readAt, CacheMark? mark = null, CacheLookup? found = null)
     {
         // Batch and pack keys are named by the product code, so without the product nothing is keyed
         // (and nothing was ever cached for it); a marker still has to go.
@@ -147,7 +150,7 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
             return ReleaseAsync(mark);
         }
 
-        return WriteAsync(readAt, mark, db => ViewWrites(db, view, product, epoch, mark));
+        return WriteAsync(readAt, mark, db => ViewWrites(db, view, product, epoch, mark, found));
     }
 
     public ValueTask<CacheWrite> PutProductAsync(ProductRecord product, long epoch, long readAt, CacheMark? mark = null) =>
@@ -191,12 +194,22 @@ public sealed class RedisPackStatusCache : IPackStatusCache, IAsyncDisposable, I
         return consistent ? new CachedView(new PackView(product.Value, scanned.Value, pack.Value, packBatch!.Value.Value), product.Epoch) : null;
     }
 
-    /// <summary>One write per present part, issued together so they are pipelined; the marked key, if not among them, is released.</summary>
-    private List<Task<RedisResult>> ViewWrites(IDatabase db, PackView view, ProductRecord product, long epoch, CacheMark? mark)
+    /// <summary>
+    /// One write per present part, issued together so they are pipelined; the marked key, if not among
+    /// them, is released. A fill leaves out the parts <paramref name="found"/> saw current: same
+    /// version, same epoch. A publish writes them all: its marker may be on any of them.
+    /// </summary>
+    private List<Task<RedisResult>> ViewWrites(IDatabase db, PackView view, ProductRecord product, long epoch, CacheMark? mark, CacheLookup? found)
     {
         var code = product.ProductCode;
-        var writes = new List<Task<RedisResult>>(5) { WriteProduct(db, product, epoch, mark) };
-        if (view.ScannedBatch is { } scanned)
+        var fill = mark is null;
+        var writes = new List<Task<RedisResult>>(5);
+        if (!fill || found?.Product != new CachedStamp(product.Version, epoch))
+        {
+            writes.Add(WriteProduct(db, product, epoch, mark));
+        }
+
+        if (view.ScannedBatch is { } scanned && (!fill || found?.ScannedBatch != new CachedStamp(scanned.Version, epoch)))
         {
             writes.Add(WriteBatch(db, scanned, code, epoch, mark));
         }

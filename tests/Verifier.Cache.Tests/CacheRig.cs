@@ -48,8 +48,8 @@ internal sealed class CacheRig : IAsyncDisposable
         return cache;
     }
 
-    public Task<CachedView?> GetAsync(string code, string batch = Samples.Lot) =>
-        Cache.TryGetViewAsync(code, Samples.Serial, batch, default).AsTask();
+    public async Task<CachedView?> GetAsync(string code, string batch = Samples.Lot) =>
+        (await Cache.LookUpAsync(code, Samples.Serial, batch, default)).View;
 
     public Task<RedisValue> PackValueAsync(string code) => Db.StringGetAsync(Keys.Pack(code, Samples.Serial));
 

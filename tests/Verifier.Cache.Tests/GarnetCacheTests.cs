@@ -33,6 +33,9 @@ public sealed class GarnetCacheTests : PackStatusCacheContract
     public Task Same_version_and_epoch_refreshes_ttl() => SameVersionAndEpochRefreshesTtl();
 
     [Fact]
+    public Task A_fill_writes_only_what_the_lookup_found_missing_or_outdated() => FillWritesOnlyWhatTheLookupFoundMissingOrOutdated();
+
+    [Fact]
     public Task Racing_writers_keep_the_newest_version() => RacingWritersKeepTheNewestVersion();
 
     [Fact]

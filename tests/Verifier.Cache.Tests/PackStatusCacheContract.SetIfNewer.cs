@@ -55,6 +55,32 @@ public abstract partial class PackStatusCacheContract
         Assert.InRange((await rig.Db.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromMinutes(2), CacheRig.PackTtl);
     }
 
+    protected async Task FillWritesOnlyWhatTheLookupFoundMissingOrOutdated()
+    {
+        await using var rig = await StartAsync();
+        var code = Samples.NewProductCode();
+        var view = Samples.View(code);
+        await rig.Cache.PutViewAsync(view, Epoch, Now());
+        var productKey = rig.Keys.Product(code);
+        var packKey = rig.Keys.Pack(code, Samples.Serial);
+        await rig.Db.KeyDeleteAsync(packKey);
+        await rig.Db.KeyExpireAsync(productKey, TimeSpan.FromMinutes(1));
+
+        // A pack seen for the first time: product and batch are cached and current, only the pack is written.
+        var found = await rig.Cache.LookUpAsync(code, Samples.Serial, Samples.Lot, default);
+        Assert.Null(found.View);
+        Assert.Equal(new CachedStamp(1, Epoch), found.Product);
+        Assert.Equal(CacheWrite.Confirmed, await rig.Cache.PutViewAsync(view, Epoch, Now(), found: found));
+        Assert.Equal(new CachedView(view, Epoch), await rig.GetAsync(code));
+        Assert.InRange((await rig.Db.KeyTimeToLiveAsync(productKey))!.Value, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
+        // In a later epoch every part is outdated, so every part is written.
+        found = await rig.Cache.LookUpAsync(code, Samples.Serial, Samples.Lot, default);
+        await rig.Cache.PutViewAsync(view, Epoch + 1, Now(), found: found);
+        Assert.Equal(new CachedView(view, Epoch + 1), await rig.GetAsync(code));
+        Assert.True((await rig.Db.KeyTimeToLiveAsync(productKey))!.Value > TimeSpan.FromMinutes(1));
+    }
+
     protected async Task RacingWritersKeepTheNewestVersion()
     {
         await using var rig = await StartAsync();

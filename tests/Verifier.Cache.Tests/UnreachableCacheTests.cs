@@ -14,7 +14,7 @@ public sealed class UnreachableCacheTests
 
         for (var call = 0; call < 5; call++)
         {
-            Assert.Null(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
+            Assert.Null((await cache.LookUpAsync(code, Samples.Serial, Samples.Lot, default)).View);
             var mark = await cache.MarkPackAsync(code, Samples.Serial);
             Assert.False(mark.Covers());
             // Nothing answered, so nothing may be reported Confirmed.
@@ -33,7 +33,7 @@ public sealed class UnreachableCacheTests
         await using var cache = await ConnectToNothing();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            async () => await cache.TryGetViewAsync("P", "S", "B", new CancellationToken(canceled: true)));
+            async () => await cache.LookUpAsync("P", "S", "B", new CancellationToken(canceled: true)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class UnreachableCacheTests
         await cache.DisposeAsync();
         var code = Samples.NewProductCode();
 
-        Assert.Null(await cache.TryGetViewAsync(code, Samples.Serial, Samples.Lot, default));
+        Assert.Null((await cache.LookUpAsync(code, Samples.Serial, Samples.Lot, default)).View);
         Assert.False((await cache.MarkPackAsync(code, Samples.Serial)).Confirmed);
         Assert.NotEqual(CacheWrite.Confirmed, await cache.PutViewAsync(Samples.View(code), 1, Stopwatch.GetTimestamp()));
         Assert.False(cache.IsAvailable);

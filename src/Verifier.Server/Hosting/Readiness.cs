@@ -46,7 +46,7 @@ internal sealed class WarmUp(IPackStore store, IPackStatusCache cache, ILogger<W
             for (var i = 0; i < 8; i++)
             {
                 ScanParser.Parse(SampleScan);
-                await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, stoppingToken);
+                await cache.LookUpAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, stoppingToken);
                 await store.ReadViewAsync(scan, stoppingToken);
             }
         }));

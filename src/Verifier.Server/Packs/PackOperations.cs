@@ -79,7 +79,8 @@ internal sealed class PackOperations(
         var statusCheck = operation.Kind == Operation.Verify;
         // Only a status check can rest on the cache; a change is always decided on SQL inside the
         // write transaction, so reading the cache for it would be a round trip for nothing.
-        var cached = statusCheck ? await cache.TryGetViewAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken) : null;
+        var found = statusCheck ? await cache.LookUpAsync(scan.ProductCode, scan.SerialNumber, scan.Batch, cancellationToken) : null;
+        var cached = found?.View;
         var onCache = cached is not null && options.Value.Cache.AnswerVerifyFromCache;
         // Every operation but a status check may change the pack: its key is marked before the
         // commit, so no instance can read or fill the old value until the change is published.
@@ -103,7 +104,7 @@ internal sealed class PackOperations(
         }
         else if (result.ViewAfter.Pack is not null && !current)
         {
-            coherence.SettleLater(cache.PutViewAsync(result.ViewAfter, result.CacheEpoch, readAt));
+            coherence.SettleLater(cache.PutViewAsync(result.ViewAfter, result.CacheEpoch, readAt, found: found));
         }
         metrics.Record(operation.Name, result.Audit.Outcome!.Value, cached is not null, result.ObservedWasStale, result.Replayed);
         PackLog.Operation(logger, operation.Name, scan.ProductCode, scan.SerialNumber, result.Audit.Outcome!.Value, result.Audit.AlertId,
