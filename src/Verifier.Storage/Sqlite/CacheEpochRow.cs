@@ -6,9 +6,9 @@ namespace Verifier.Storage.Sqlite;
 /// <summary>The shared cache epoch (docs/cache-coherence.md), read and advanced inside the caller's transaction.</summary>
 internal static class CacheEpochRow
 {
-    /// <summary>On the writer or a snapshot reader (prepared statements).</summary>
+    /// <summary>On the writer (a prepared statement).</summary>
     public static long Read(SqliteConnection connection, SqliteTransaction transaction) =>
-        (long)new SqliteStatements(connection, transaction).Scalar("SELECT epoch FROM cache_epoch WHERE id = 1")!;
+        (long)PreparedStatements.Get(connection, transaction, "SELECT epoch FROM cache_epoch WHERE id = 1").ExecuteScalar()!;
 
     public static long Advance(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.ExecuteScalar<long>("UPDATE cache_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch", transaction: transaction);

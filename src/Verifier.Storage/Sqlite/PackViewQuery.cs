@@ -5,9 +5,9 @@ namespace Verifier.Storage.Sqlite;
 
 /// <summary>
 /// Reads a <see cref="PackView"/>: committed (visible) batches only, so a half-uploaded batch is never
-/// answered. Only on the writer or a snapshot reader, whose statements are prepared once: every state
-/// change reads its pack on the writer, one after the other, and every status check that misses the
-/// cache on a reader; parsing the statements anew was a good part of that time (docs/latency.md).
+/// answered. Only on the writer, whose statements are prepared once: every pack command reads its pack
+/// there, one after the other, and parsing the statements anew was a good part of that serial time
+/// (docs/latency.md).
 /// </summary>
 internal static class PackViewQuery
 {
@@ -23,19 +23,18 @@ internal static class PackViewQuery
 
     public static PackView Read(SqliteConnection connection, SqliteTransaction transaction, ScannedPack scan)
     {
-        var statements = new SqliteStatements(connection, transaction);
-        var product = statements.Single(ProductSql, ["$product_code"], [scan.ProductCode],
+        var product = PreparedStatements.Single(connection, transaction, ProductSql, ["$product_code"], [scan.ProductCode],
             row => new ProductRecord(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt64(3) != 0, row.GetInt64(4)));
         if (product is null) return PackView.Unknown;
 
-        var scannedBatch = statements.Single(ScannedBatchSql, ["$product_id", "$batch"], [product.Id, scan.Batch], ToBatch);
-        var pack = statements.Single(PackSql, ["$product_id", "$serial"], [product.Id, scan.SerialNumber], row => new PackRecord(
+        var scannedBatch = PreparedStatements.Single(connection, transaction, ScannedBatchSql, ["$product_id", "$batch"], [product.Id, scan.Batch], ToBatch);
+        var pack = PreparedStatements.Single(connection, transaction, PackSql, ["$product_id", "$serial"], [product.Id, scan.SerialNumber], row => new PackRecord(
             row.GetInt64(0), row.GetString(1), (PackState)row.GetInt64(2), row.GetInt64(3),
             row.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)),
             row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetString(6), (int)row.GetInt64(7)));
         if (pack is null) return new PackView(product, scannedBatch, null, null);
 
-        var packBatch = pack.BatchId == scannedBatch?.Id ? scannedBatch : statements.Single(BatchByIdSql, ["$id"], [pack.BatchId], ToBatch);
+        var packBatch = pack.BatchId == scannedBatch?.Id ? scannedBatch : PreparedStatements.Single(connection, transaction, BatchByIdSql, ["$id"], [pack.BatchId], ToBatch);
         return packBatch is null
             ? new PackView(product, scannedBatch, null, null)
             : new PackView(product, scannedBatch, pack, packBatch);

@@ -35,6 +35,15 @@ internal static class PreparedStatements
         Prepared.Remove(connection);
     }
 
+    /// <summary>The first row of a prepared read, mapped by <paramref name="map"/>, or null when there is none.</summary>
+    public static T? Single<T>(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string[] names, object?[] values, Func<SqliteDataReader, T> map)
+        where T : class
+    {
+        using var reader = Get(connection, transaction, sql, names).Bind(values).ExecuteReader();
+        return reader.Read() ? map(reader) : null;
+    }
+
     public static SqliteCommand Bind(this SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
