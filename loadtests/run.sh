@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
         --cold-start) cold_start=1; shift ;;
         --keep-db) keep_db=1; shift ;;
         --) shift; break ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
