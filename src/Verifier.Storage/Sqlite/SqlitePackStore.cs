@@ -86,6 +86,7 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
         // older epoch may hold entries that a lost cache write should have replaced); everything else
         // is decided on the committed pack, read here, after every change acknowledged before it.
         var onObserved = command.DecideOnObserved && command.Observed is not null && command.ObservedEpoch == epoch;
+        var current = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
         if (context.ClientTransactionId is { } clientTransactionId)
         {
             // A prepared existence check first: nearly every command is new, and only a retry reads the row.
@@ -97,14 +98,12 @@ public sealed class SqlitePackStore(SqliteDatabase database, Durability statusCh
                 new { context.ClientId, clientTransactionId }, transaction);
             if (earlier is not null)
             {
-                var view = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
-                if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), view, Replayed: true, false, epoch);
-                return Record(connection, transaction, command, view, new Decision(Outcome.TransactionIdReused, null, null),
+                if (earlier.request_hash == command.RequestHash) return new PackCommandResult(earlier.ToRecord(), current, Replayed: true, false, epoch);
+                return Record(connection, transaction, command, current, new Decision(Outcome.TransactionIdReused, null, null),
                     $"client transaction id {clientTransactionId} was already used by {earlier.system_tx_id}", keepClientTransactionId: false, epoch);
             }
         }
 
-        var current = onObserved ? command.Observed! : PackViewQuery.Read(connection, transaction, command.Scan);
         var decision = command.Decide(current);
         if (decision.ChangesPack)
         {
