@@ -1,11 +1,16 @@
+using System.Net;
 using Grpc.Core;
 using Verifier.Server.Tests.Infrastructure;
+using Verifier.Server.Tests.Rest;
 using Verifier.V1;
 using static Verifier.Server.Tests.Infrastructure.Catalog;
 
 namespace Verifier.Server.Tests.Hosting;
 
-/// <summary>NMVS_FI_SE_CLI_01: a client over its limit is refused with RESOURCE_EXHAUSTED; other clients are not affected.</summary>
+/// <summary>
+/// NMVS_FI_SE_CLI_01: a client over its limit is refused (gRPC RESOURCE_EXHAUSTED; REST, which shares
+/// the limit, 429 with the national code); other clients are not affected.
+/// </summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private VerifierServer _server = null!;
@@ -45,5 +50,29 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
         Assert.Equal("NMVS_FI_SE_CLI_01", refused.Trailers.GetValue("verifier-national-code"));
         Assert.Equal(Outcome.Success, munich.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_limit_gets_429_and_others_are_served()
+    {
+        using var rest = new RestCalls(_server);
+        var serial = await NewPackAsync(_server);
+        var verify = (string apiKey) => rest.Post("/v1/packs:verify", apiKey, new { clientTransactionId = NewTransactionId(), pack = new { scan = Scan(serial).Scan } });
+
+        // Burst 3, then one a second: well before 50 quick calls one is refused, however slow the machine.
+        RestAnswer? refused = null;
+        for (var i = 0; i < 50 && refused is null; i++)
+        {
+            var answer = await verify(DemoKeys.PharmacyBerlin);
+            if (answer.Status != HttpStatusCode.OK) refused = answer;
+        }
+        var munich = await verify(DemoKeys.PharmacyMunich);
+
+        Assert.NotNull(refused);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Equal(8, refused.Json.GetProperty("code").GetInt32());
+        Assert.Equal("NMVS_FI_SE_CLI_01", refused.Headers["verifier-national-code"]);
+        Assert.Equal(HttpStatusCode.OK, munich.Status);
+        Assert.Equal("OUTCOME_SUCCESS", munich.Str("result", "outcome"));
     }
 }
